@@ -1,0 +1,10 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ym-error.h"
+
+G_DEFINE_QUARK (ym-error-quark, ym_error)
