@@ -1,0 +1,243 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Yamorid"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "ym-capture-live.h"
+#include "ym-engine.h"
+#include "ym-error.h"
+#include "ym-privileges.h"
+#include "ym-report.h"
+
+typedef struct {
+	GMainLoop *loop;
+	YmEngine *engine;
+} YmDaemon;
+
+static gboolean
+on_sigterm(gpointer user_data)
+{
+	YmDaemon *daemon = user_data;
+	g_main_loop_quit(daemon->loop);
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sighup(gpointer user_data)
+{
+	YmDaemon *daemon = user_data;
+	g_autoptr(GError) error = NULL;
+	if (!ym_engine_reload(daemon->engine, &error))
+		g_warning("rules not reloaded, the previous ones stay active: %s", error->message);
+	else
+		g_message("rules reloaded");
+	return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_timed_exit(gpointer user_data)
+{
+	YmDaemon *daemon = user_data;
+	g_main_loop_quit(daemon->loop);
+	return G_SOURCE_REMOVE;
+}
+
+/* the rules next to the source tree when not installed */
+static gchar *
+default_signatures_dir(void)
+{
+	const gchar *env = g_getenv("YM_SIGNATURES_DIR");
+	if (env != NULL)
+		return g_strdup(env);
+	if (g_file_test(YM_SIGNATURES_DIR, G_FILE_TEST_IS_DIR))
+		return g_strdup(YM_SIGNATURES_DIR);
+	return g_strdup(YM_SOURCE_SIGNATURES_DIR);
+}
+
+static gboolean
+print_report(YmEngine *engine, const gchar *format, GError **error)
+{
+	g_autofree gchar *report = NULL;
+	YmReportFormat fmt;
+
+	if (g_strcmp0(format, "json") == 0)
+		fmt = YM_REPORT_FORMAT_JSON;
+	else
+		fmt = YM_REPORT_FORMAT_TEXT;
+	report =
+	    ym_report_build(ym_engine_get_store(engine), ym_engine_get_stats(engine), fmt, error);
+	if (report == NULL)
+		return FALSE;
+	if (fputs(report, stdout) < 0 ||
+	    (fmt == YM_REPORT_FORMAT_JSON && fputs("\n", stdout) < 0) || fflush(stdout) != 0) {
+		g_set_error_literal(error, YM_ERROR, YM_ERROR_WRITE, "cannot write the report");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+run_live(YmDaemon *daemon,
+         const gchar *interface,
+         const gchar *filter,
+         const gchar *user,
+         guint timed_exit,
+         GError **error)
+{
+	g_autoptr(YmCaptureLive) live = ym_capture_live_new(interface, filter, error);
+	if (live == NULL)
+		return FALSE;
+	/* the capture is open: root is no longer needed */
+	if (!ym_drop_privileges(user, error))
+		return FALSE;
+	if (!ym_engine_setup(daemon->engine, error))
+		return FALSE;
+	if (!ym_engine_start_live(daemon->engine, YM_CAPTURE_SOURCE(live),
+	                          ym_capture_live_get_fd(live), error))
+		return FALSE;
+	g_unix_signal_add(SIGTERM, on_sigterm, daemon);
+	g_unix_signal_add(SIGINT, on_sigterm, daemon);
+	g_unix_signal_add(SIGHUP, on_sighup, daemon);
+	if (timed_exit > 0)
+		g_timeout_add_seconds(timed_exit, on_timed_exit, daemon);
+	g_message("watching %s", interface);
+	g_main_loop_run(daemon->loop);
+	return ym_engine_stop_live(daemon->engine, error);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_autoptr(GOptionContext) context = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GMainLoop) loop = NULL;
+	g_autoptr(YmEngine) engine = NULL;
+	g_autofree gchar *interface = NULL;
+	g_autofree gchar *filter = NULL;
+	g_autofree gchar *report = NULL;
+	g_autofree gchar *state_dir = NULL;
+	g_autofree gchar *oui_dir = NULL;
+	g_autofree gchar *signatures_dir = NULL;
+	g_autofree gchar *user = NULL;
+	g_auto(GStrv) read_files = NULL;
+	gint max_flows = 0;
+	gint timed_exit = 0;
+	gboolean verbose = FALSE;
+	gboolean version = FALSE;
+	YmDaemon daemon = {0};
+	const GOptionEntry options[] = {
+	    {"interface", 'i', 0, G_OPTION_ARG_STRING, &interface,
+	     /* TRANSLATORS: --help text */
+	     N_("Watch this network interface live"), N_("IFACE")},
+	    {"filter", 'f', 0, G_OPTION_ARG_STRING, &filter,
+	     /* TRANSLATORS: --help text; BPF is the capture filter language */
+	     N_("Only capture packets matching this BPF filter"), N_("FILTER")},
+	    {"read", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &read_files,
+	     /* TRANSLATORS: --help text */
+	     N_("Analyse a pcap or pcapng file and exit (repeatable)"), N_("FILE")},
+	    {"report", 0, 0, G_OPTION_ARG_STRING, &report,
+	     /* TRANSLATORS: --help text; do not translate json and text */
+	     N_("Print a report when done: json or text"), N_("FORMAT")},
+	    {"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
+	     /* TRANSLATORS: --help text */
+	     N_("Keep results in this folder (default: a temporary store)"), N_("DIR")},
+	    {"oui-dir", 0, 0, G_OPTION_ARG_FILENAME, &oui_dir,
+	     /* TRANSLATORS: --help text */
+	     N_("Folder of the IEEE OUI registry (oui.csv)"), N_("DIR")},
+	    {"signatures-dir", 0, 0, G_OPTION_ARG_FILENAME, &signatures_dir,
+	     /* TRANSLATORS: --help text */
+	     N_("Folder of the signature files"), N_("DIR")},
+	    {"user", 'u', 0, G_OPTION_ARG_STRING, &user,
+	     /* TRANSLATORS: --help text */
+	     N_("User to run as once the capture is open"), N_("USER")},
+	    {"max-flows", 0, 0, G_OPTION_ARG_INT, &max_flows,
+	     /* TRANSLATORS: --help text */
+	     N_("Most flows tracked at once (memory bound)"), N_("N")},
+	    {"timed-exit", 0, 0, G_OPTION_ARG_INT, &timed_exit,
+	     /* TRANSLATORS: --help text */
+	     N_("Stop live capture after this many seconds"), N_("SECONDS")},
+	    {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+	     /* TRANSLATORS: --help text */
+	     N_("Show more detail"), NULL},
+	    {"version", 0, 0, G_OPTION_ARG_NONE, &version,
+	     /* TRANSLATORS: --help text */
+	     N_("Show the version"), NULL},
+	    {NULL},
+	};
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+	textdomain(GETTEXT_PACKAGE);
+
+	/* TRANSLATORS: one-line description in --help */
+	context = g_option_context_new(_("- the Yamori home network monitor"));
+	g_option_context_set_translation_domain(context, GETTEXT_PACKAGE);
+	g_option_context_add_main_entries(context, options, GETTEXT_PACKAGE);
+	if (!g_option_context_parse(context, &argc, &argv, &error)) {
+		g_printerr("yamorid: %s\n", error->message);
+		return 2;
+	}
+	if (version) {
+		g_print("yamorid %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (verbose)
+		g_setenv("G_MESSAGES_DEBUG", "all", TRUE);
+	if (report != NULL && g_strcmp0(report, "json") != 0 && g_strcmp0(report, "text") != 0) {
+		/* TRANSLATORS: error for a bad --report value */
+		g_printerr("yamorid: %s\n", _("--report must be json or text"));
+		return 2;
+	}
+	if ((interface == NULL) == (read_files == NULL)) {
+		/* TRANSLATORS: error when neither or both of --interface and --read are given */
+		g_printerr("yamorid: %s\n", _("give either --interface or --read"));
+		return 2;
+	}
+
+	engine = ym_engine_new();
+	signatures_dir = signatures_dir != NULL ? signatures_dir : default_signatures_dir();
+	ym_engine_set_signatures_dir(engine, signatures_dir);
+	if (oui_dir == NULL && g_getenv("YM_OUI_DIR") != NULL)
+		oui_dir = g_strdup(g_getenv("YM_OUI_DIR"));
+	ym_engine_set_oui_dir(engine, oui_dir);
+	ym_engine_set_state_dir(engine, state_dir);
+	if (max_flows > 0)
+		ym_engine_set_max_flows(engine, (guint) max_flows);
+
+	if (read_files != NULL) {
+		GPtrArray *warnings;
+		if (!ym_engine_setup(engine, &error) ||
+		    !ym_engine_analyse_files(engine, (const gchar *const *) read_files, &error)) {
+			g_printerr("yamorid: %s\n", error->message);
+			return 1;
+		}
+		warnings = ym_engine_get_warnings(engine);
+		for (guint i = 0; i < warnings->len; i++)
+			g_printerr("yamorid: warning: %s\n",
+			           (const gchar *) g_ptr_array_index(warnings, i));
+	} else {
+		loop = g_main_loop_new(NULL, FALSE);
+		daemon.loop = loop;
+		daemon.engine = engine;
+		if (!run_live(&daemon, interface, filter, user != NULL ? user : YM_DAEMON_USER,
+		              (guint) MAX(timed_exit, 0), &error)) {
+			g_printerr("yamorid: %s\n", error->message);
+			return 1;
+		}
+	}
+	if (report != NULL && !print_report(engine, report, &error)) {
+		g_printerr("yamorid: %s\n", error->message);
+		return 1;
+	}
+	return 0;
+}

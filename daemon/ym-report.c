@@ -1,0 +1,485 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * the report contract of `yamorid --read FILE --report json|text`; the keys
+ * are documented in data/api/report.md and must stay stable
+ */
+
+#define G_LOG_DOMAIN "YmReport"
+
+#include "config.h"
+
+#include "ym-report.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "ym-device.h"
+#include "ym-error.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(sqlite3_stmt, sqlite3_finalize)
+
+typedef struct {
+	gint64 id;
+	gchar *mac;
+	gchar *vendor;
+	gchar *kind;
+	gint64 kind_confidence;
+	gchar *os;
+	gchar *model;
+	gchar *firmware;
+	gboolean locally_administered;
+	guint roles;
+	gint64 first_seen;
+	gint64 last_seen;
+	GPtrArray *ipv4;
+	GPtrArray *ipv6;
+	GPtrArray *hostnames;
+	GPtrArray *linked_macs;
+	GPtrArray *observations; /* "kind\tvalue" */
+} ReportDevice;
+
+static void
+report_device_free(gpointer data)
+{
+	ReportDevice *d = data;
+	g_free(d->mac);
+	g_free(d->vendor);
+	g_free(d->kind);
+	g_free(d->os);
+	g_free(d->model);
+	g_free(d->firmware);
+	g_ptr_array_unref(d->ipv4);
+	g_ptr_array_unref(d->ipv6);
+	g_ptr_array_unref(d->hostnames);
+	g_ptr_array_unref(d->linked_macs);
+	g_ptr_array_unref(d->observations);
+	g_free(d);
+}
+
+gchar *
+ym_format_timestamp(gint64 usec)
+{
+	g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(usec / G_USEC_PER_SEC);
+	if (dt == NULL)
+		return NULL;
+	return g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static sqlite3_stmt *
+prepare(sqlite3 *db, const gchar *sql, GError **error)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		g_set_error(error, YM_ERROR, YM_ERROR_READ, "reading the store: %s",
+		            sqlite3_errmsg(db));
+		return NULL;
+	}
+	return stmt;
+}
+
+static gchar *
+column_dup(sqlite3_stmt *stmt, gint column)
+{
+	const guchar *text = sqlite3_column_text(stmt, column);
+	return text != NULL ? g_strdup((const gchar *) text) : NULL;
+}
+
+/* all values of one column for one device */
+static gboolean
+load_list(sqlite3 *db, const gchar *sql, gint64 id, GPtrArray *out, GError **error)
+{
+	g_autoptr(sqlite3_stmt) stmt = prepare(db, sql, error);
+	if (stmt == NULL)
+		return FALSE;
+	sqlite3_bind_int64(stmt, 1, id);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		gchar *value = column_dup(stmt, 0);
+		gboolean seen = FALSE;
+		if (value == NULL)
+			continue;
+		for (guint i = 0; i < out->len; i++) {
+			if (g_ascii_strcasecmp(g_ptr_array_index(out, i), value) == 0)
+				seen = TRUE;
+		}
+		if (seen)
+			g_free(value);
+		else
+			g_ptr_array_add(out, value);
+	}
+	return TRUE;
+}
+
+static GPtrArray *
+load_devices(sqlite3 *db, GError **error)
+{
+	g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func(report_device_free);
+	g_autoptr(sqlite3_stmt) stmt =
+	    prepare(db,
+	            "SELECT id, mac, vendor, kind, kind_confidence, os, model, firmware, "
+	            "locally_administered, roles, first_seen, last_seen FROM devices "
+	            "WHERE linked_to IS NULL ORDER BY first_seen, mac",
+	            error);
+	if (stmt == NULL)
+		return NULL;
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		ReportDevice *d = g_new0(ReportDevice, 1);
+		d->id = sqlite3_column_int64(stmt, 0);
+		d->mac = column_dup(stmt, 1);
+		d->vendor = column_dup(stmt, 2);
+		d->kind = column_dup(stmt, 3);
+		d->kind_confidence = sqlite3_column_int64(stmt, 4);
+		d->os = column_dup(stmt, 5);
+		d->model = column_dup(stmt, 6);
+		d->firmware = column_dup(stmt, 7);
+		d->locally_administered = sqlite3_column_int(stmt, 8) != 0;
+		d->roles = (guint) sqlite3_column_int(stmt, 9);
+		d->first_seen = sqlite3_column_int64(stmt, 10);
+		d->last_seen = sqlite3_column_int64(stmt, 11);
+		d->ipv4 = g_ptr_array_new_with_free_func(g_free);
+		d->ipv6 = g_ptr_array_new_with_free_func(g_free);
+		d->hostnames = g_ptr_array_new_with_free_func(g_free);
+		d->linked_macs = g_ptr_array_new_with_free_func(g_free);
+		d->observations = g_ptr_array_new_with_free_func(g_free);
+		g_ptr_array_add(devices, d);
+	}
+	for (guint i = 0; i < devices->len; i++) {
+		ReportDevice *d = g_ptr_array_index(devices, i);
+		if (!load_list(db,
+		               "SELECT address FROM addresses WHERE device_id = ?1 AND family = 4 "
+		               "ORDER BY last_seen DESC, address",
+		               d->id, d->ipv4, error) ||
+		    !load_list(db,
+		               "SELECT address FROM addresses WHERE device_id = ?1 AND family = 6 "
+		               "ORDER BY last_seen DESC, address",
+		               d->id, d->ipv6, error) ||
+		    !load_list(
+		        db, "SELECT name FROM names WHERE device_id = ?1 ORDER BY first_seen, name",
+		        d->id, d->hostnames, error) ||
+		    !load_list(db,
+		               "SELECT mac FROM devices WHERE linked_to = (SELECT mac FROM devices "
+		               "WHERE id = ?1) ORDER BY first_seen",
+		               d->id, d->linked_macs, error) ||
+		    !load_list(
+		        db,
+		        "SELECT kind || char(9) || value FROM observations WHERE device_id = ?1 "
+		        "AND kind != 'dhcp_client_id' AND kind != 'dhcpv6_duid' "
+		        "ORDER BY kind, first_seen",
+		        d->id, d->observations, error))
+			return NULL;
+	}
+	return g_steal_pointer(&devices);
+}
+
+static void
+add_string_or_null(JsonBuilder *builder, const gchar *member, const gchar *value)
+{
+	json_builder_set_member_name(builder, member);
+	if (value != NULL)
+		json_builder_add_string_value(builder, value);
+	else
+		json_builder_add_null_value(builder);
+}
+
+static void
+add_string_array(JsonBuilder *builder, const gchar *member, GPtrArray *values)
+{
+	json_builder_set_member_name(builder, member);
+	json_builder_begin_array(builder);
+	for (guint i = 0; i < values->len; i++)
+		json_builder_add_string_value(builder, g_ptr_array_index(values, i));
+	json_builder_end_array(builder);
+}
+
+static void
+add_timestamp(JsonBuilder *builder, const gchar *member, gint64 usec)
+{
+	g_autofree gchar *text = usec != 0 ? ym_format_timestamp(usec) : NULL;
+	add_string_or_null(builder, member, text);
+}
+
+static void
+add_roles(JsonBuilder *builder, guint roles)
+{
+	json_builder_set_member_name(builder, "roles");
+	json_builder_begin_array(builder);
+	if (roles & YM_ROLE_GATEWAY)
+		json_builder_add_string_value(builder, "gateway");
+	if (roles & YM_ROLE_DHCP_SERVER)
+		json_builder_add_string_value(builder, "dhcp_server");
+	if (roles & YM_ROLE_DNS_SERVER)
+		json_builder_add_string_value(builder, "dns_server");
+	json_builder_end_array(builder);
+}
+
+/* observations as {kind: [values]} */
+static void
+add_evidence(JsonBuilder *builder, GPtrArray *observations)
+{
+	const gchar *current = NULL;
+	gsize current_len = 0;
+	json_builder_set_member_name(builder, "evidence");
+	json_builder_begin_object(builder);
+	for (guint i = 0; i < observations->len; i++) {
+		const gchar *row = g_ptr_array_index(observations, i);
+		const gchar *tab = strchr(row, '\t');
+		if (tab == NULL)
+			continue;
+		if (current == NULL || (gsize) (tab - row) != current_len ||
+		    strncmp(row, current, current_len) != 0) {
+			g_autofree gchar *kind = g_strndup(row, (gsize) (tab - row));
+			if (current != NULL)
+				json_builder_end_array(builder);
+			json_builder_set_member_name(builder, kind);
+			json_builder_begin_array(builder);
+			current = row;
+			current_len = (gsize) (tab - row);
+		}
+		json_builder_add_string_value(builder, tab + 1);
+	}
+	if (current != NULL)
+		json_builder_end_array(builder);
+	json_builder_end_object(builder);
+}
+
+static void
+add_device_json(JsonBuilder *builder, const ReportDevice *d)
+{
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "mac");
+	json_builder_add_string_value(builder, d->mac);
+	add_string_array(builder, "ipv4", d->ipv4);
+	add_string_array(builder, "ipv6", d->ipv6);
+	add_string_or_null(builder, "vendor", d->vendor);
+	add_string_array(builder, "hostnames", d->hostnames);
+	json_builder_set_member_name(builder, "kind");
+	json_builder_add_string_value(builder, d->kind);
+	json_builder_set_member_name(builder, "kind_confidence");
+	json_builder_add_int_value(builder, d->kind_confidence);
+	add_string_or_null(builder, "os", d->os);
+	add_string_or_null(builder, "model", d->model);
+	add_string_or_null(builder, "firmware", d->firmware);
+	add_timestamp(builder, "first_seen", d->first_seen);
+	add_timestamp(builder, "last_seen", d->last_seen);
+	json_builder_set_member_name(builder, "randomized_mac");
+	json_builder_add_boolean_value(builder, d->locally_administered);
+	add_string_array(builder, "linked_macs", d->linked_macs);
+	add_roles(builder, d->roles);
+	add_evidence(builder, d->observations);
+	json_builder_end_object(builder);
+}
+
+static gboolean
+add_network_json(JsonBuilder *builder, sqlite3 *db, GError **error)
+{
+	const gchar *roles[] = {"gateway", "dhcp_server", "dns_server"};
+	const gchar *members[] = {"gateways", "dhcp_servers", "dns_servers"};
+	json_builder_set_member_name(builder, "network");
+	json_builder_begin_object(builder);
+	for (guint i = 0; i < G_N_ELEMENTS(roles); i++) {
+		g_autoptr(sqlite3_stmt) stmt = prepare(
+		    db,
+		    "SELECT s.address, d.mac FROM services s LEFT JOIN devices d "
+		    "ON d.id = s.device_id WHERE s.role = ?1 ORDER BY s.first_seen, s.address",
+		    error);
+		if (stmt == NULL)
+			return FALSE;
+		sqlite3_bind_text(stmt, 1, roles[i], -1, SQLITE_STATIC);
+		json_builder_set_member_name(builder, members[i]);
+		json_builder_begin_array(builder);
+		while (sqlite3_step(stmt) == SQLITE_ROW) {
+			json_builder_begin_object(builder);
+			json_builder_set_member_name(builder, "address");
+			json_builder_add_string_value(builder,
+			                              (const gchar *) sqlite3_column_text(stmt, 0));
+			add_string_or_null(builder, "mac",
+			                   (const gchar *) sqlite3_column_text(stmt, 1));
+			json_builder_end_object(builder);
+		}
+		json_builder_end_array(builder);
+	}
+	/* the gateway inferred from traffic when DHCP did not name it */
+	{
+		g_autoptr(sqlite3_stmt) stmt = prepare(db,
+		                                       "SELECT mac FROM devices WHERE roles & 1 "
+		                                       "AND linked_to IS NULL ORDER BY first_seen",
+		                                       error);
+		g_autoptr(GPtrArray) macs = g_ptr_array_new_with_free_func(g_free);
+		if (stmt == NULL)
+			return FALSE;
+		while (sqlite3_step(stmt) == SQLITE_ROW)
+			g_ptr_array_add(macs, column_dup(stmt, 0));
+		add_string_array(builder, "gateway_macs", macs);
+	}
+	json_builder_end_object(builder);
+	return TRUE;
+}
+
+static void
+add_stats_json(JsonBuilder *builder, const YmRunStats *stats, guint n_devices)
+{
+	json_builder_set_member_name(builder, "stats");
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "packets");
+	json_builder_add_int_value(builder, (gint64) stats->packets);
+	json_builder_set_member_name(builder, "bytes");
+	json_builder_add_int_value(builder, (gint64) stats->bytes);
+	json_builder_set_member_name(builder, "decode_events");
+	json_builder_add_int_value(builder, (gint64) stats->decode_events);
+	json_builder_set_member_name(builder, "decode_events_by_type");
+	json_builder_begin_object(builder);
+	for (guint i = 1; i < YM_EVENT_LAST; i++) {
+		if (stats->events[i] == 0)
+			continue;
+		json_builder_set_member_name(builder, ym_decode_event_to_string(i));
+		json_builder_add_int_value(builder, (gint64) stats->events[i]);
+	}
+	json_builder_end_object(builder);
+	json_builder_set_member_name(builder, "flows");
+	json_builder_add_int_value(builder, (gint64) stats->flows);
+	json_builder_set_member_name(builder, "duration");
+	json_builder_add_double_value(
+	    builder, stats->packets > 0
+	                 ? (gdouble) (stats->last_packet - stats->first_packet) / G_USEC_PER_SEC
+	                 : 0.0);
+	add_timestamp(builder, "first_packet", stats->packets > 0 ? stats->first_packet : 0);
+	add_timestamp(builder, "last_packet", stats->packets > 0 ? stats->last_packet : 0);
+	json_builder_set_member_name(builder, "devices");
+	json_builder_add_int_value(builder, n_devices);
+	json_builder_end_object(builder);
+}
+
+static gchar *
+build_json(sqlite3 *db, GPtrArray *devices, const YmRunStats *stats, GError **error)
+{
+	g_autoptr(JsonBuilder) builder = json_builder_new();
+	g_autoptr(JsonGenerator) generator = json_generator_new();
+	g_autoptr(JsonNode) root = NULL;
+
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "version");
+	json_builder_add_int_value(builder, 1);
+	json_builder_set_member_name(builder, "devices");
+	json_builder_begin_array(builder);
+	for (guint i = 0; i < devices->len; i++)
+		add_device_json(builder, g_ptr_array_index(devices, i));
+	json_builder_end_array(builder);
+	/* filled by the detectors */
+	json_builder_set_member_name(builder, "alerts");
+	json_builder_begin_array(builder);
+	json_builder_end_array(builder);
+	if (!add_network_json(builder, db, error))
+		return NULL;
+	add_stats_json(builder, stats, devices->len);
+	json_builder_end_object(builder);
+
+	root = json_builder_get_root(builder);
+	json_generator_set_root(generator, root);
+	json_generator_set_pretty(generator, TRUE);
+	json_generator_set_indent(generator, 2);
+	return json_generator_to_data(generator, NULL);
+}
+
+static const gchar *
+kind_label(const gchar *kind)
+{
+	static const struct {
+		const gchar *kind;
+		const gchar *label;
+	} labels[] = {
+	    /* TRANSLATORS: device kinds in the text report */
+	    {"router", N_("Router")},
+	    {"computer", N_("Computer")},
+	    {"phone", N_("Phone")},
+	    {"tablet", N_("Tablet")},
+	    {"tv", N_("TV")},
+	    {"streaming", N_("Streaming device")},
+	    {"speaker", N_("Smart speaker")},
+	    {"camera", N_("Camera")},
+	    {"printer", N_("Printer")},
+	    {"nas", N_("Network storage")},
+	    {"plug", N_("Smart plug")},
+	    {"light", N_("Light")},
+	    {"lock", N_("Door lock")},
+	    {"thermostat", N_("Thermostat")},
+	    {"hub", N_("Smart-home hub")},
+	    {"game-console", N_("Game console")},
+	    {"iot", N_("Smart-home device")},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(labels); i++) {
+		if (g_strcmp0(labels[i].kind, kind) == 0)
+			return _(labels[i].label);
+	}
+	/* TRANSLATORS: a device whose kind we could not tell */
+	return _("Unknown device");
+}
+
+static gchar *
+build_text(GPtrArray *devices, const YmRunStats *stats)
+{
+	GString *out = g_string_new(NULL);
+	gdouble duration =
+	    stats->packets > 0
+	        ? (gdouble) (stats->last_packet - stats->first_packet) / G_USEC_PER_SEC
+	        : 0.0;
+
+	/* TRANSLATORS: heading of the text report */
+	g_string_append_printf(out, "%s\n", _("Yamori: devices in this home network"));
+	g_string_append_printf(out,
+	                       /* TRANSLATORS: %1$s packets, %2$.0f seconds of capture */
+	                       _("Analysed %" G_GUINT64_FORMAT " packets covering %.0f seconds.\n"),
+	                       stats->packets, duration);
+	g_string_append_printf(
+	    out, ngettext("Found %u device:\n", "Found %u devices:\n", devices->len), devices->len);
+	for (guint i = 0; i < devices->len; i++) {
+		const ReportDevice *d = g_ptr_array_index(devices, i);
+		const gchar *name =
+		    d->hostnames->len > 0 ? g_ptr_array_index(d->hostnames, 0) : "-";
+		const gchar *address = d->ipv4->len > 0   ? g_ptr_array_index(d->ipv4, 0)
+		                       : d->ipv6->len > 0 ? g_ptr_array_index(d->ipv6, 0)
+		                                          : "-";
+		g_string_append_printf(out, "\n  %s  %s\n", kind_label(d->kind), name);
+		/* TRANSLATORS: maker of a device in the text report */
+		g_string_append_printf(out, "    %-12s %s\n", _("Maker:"),
+		                       d->vendor != NULL ? d->vendor
+		                       : d->locally_administered
+		                           ? _("unknown (private MAC address)")
+		                           : _("unknown"));
+		if (d->model != NULL)
+			g_string_append_printf(out, "    %-12s %s\n", _("Model:"), d->model);
+		if (d->os != NULL)
+			g_string_append_printf(out, "    %-12s %s\n", _("System:"), d->os);
+		if (d->firmware != NULL)
+			g_string_append_printf(out, "    %-12s %s\n", _("Firmware:"), d->firmware);
+		g_string_append_printf(out, "    %-12s %s  (%s)\n", _("Address:"), address, d->mac);
+		if (d->roles & YM_ROLE_GATEWAY)
+			g_string_append_printf(out, "    %s\n",
+			                       _("This is the gateway to the internet."));
+	}
+	if (stats->decode_events > 0)
+		g_string_append_printf(
+		    out,
+		    ngettext("\n%" G_GUINT64_FORMAT
+		             " malformed or cut-short packet was skipped safely.\n",
+		             "\n%" G_GUINT64_FORMAT
+		             " malformed or cut-short packets were skipped safely.\n",
+		             stats->decode_events),
+		    stats->decode_events);
+	return g_string_free(out, FALSE);
+}
+
+gchar *
+ym_report_build(YmStore *store, const YmRunStats *stats, YmReportFormat format, GError **error)
+{
+	sqlite3 *db = ym_store_get_db(store);
+	g_autoptr(GPtrArray) devices = load_devices(db, error);
+	if (devices == NULL)
+		return NULL;
+	if (format == YM_REPORT_FORMAT_TEXT)
+		return build_text(devices, stats);
+	return build_json(db, devices, stats, error);
+}
