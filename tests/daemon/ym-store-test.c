@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "ym-error.h"
+#include "ym-store.h"
+#include "ym-test-common.h"
+
+static gint64
+count_rows(YmStore *store, const gchar *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	gint64 n;
+	g_assert_cmpint(sqlite3_prepare_v2(ym_store_get_db(store), sql, -1, &stmt, NULL), ==,
+	                SQLITE_OK);
+	g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
+	n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+static void
+test_schema_and_reopen(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autoptr(GError) error = NULL;
+	{
+		g_autoptr(YmStore) store = ym_store_new(dir);
+		gpointer stmt;
+		g_assert_true(ym_store_ensure_schema(store, &error));
+		g_assert_no_error(error);
+		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 1);
+		g_assert_true(ym_store_begin(store, &error));
+		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
+		g_assert_no_error(error);
+		ym_store_bind_text(stmt, 1, "aa:bb:cc:dd:ee:ff");
+		ym_store_bind_text(stmt, 3, "phone");
+		ym_store_bind_int64(stmt, 4, 40);
+		ym_store_bind_int64(stmt, 8, 0);
+		ym_store_bind_int64(stmt, 10, 0);
+		ym_store_bind_int64(stmt, 11, 100);
+		ym_store_bind_int64(stmt, 12, 200);
+		g_assert_true(ym_store_step(store, stmt, &error));
+		/* the same device again widens the time range */
+		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
+		ym_store_bind_text(stmt, 1, "aa:bb:cc:dd:ee:ff");
+		ym_store_bind_text(stmt, 3, "phone");
+		ym_store_bind_int64(stmt, 4, 60);
+		ym_store_bind_int64(stmt, 8, 0);
+		ym_store_bind_int64(stmt, 10, 0);
+		ym_store_bind_int64(stmt, 11, 50);
+		ym_store_bind_int64(stmt, 12, 150);
+		g_assert_true(ym_store_step(store, stmt, &error));
+		g_assert_true(ym_store_commit(store, &error));
+		g_assert_no_error(error);
+	}
+	{
+		g_autoptr(YmStore) store = ym_store_new(dir);
+		g_assert_true(ym_store_ensure_schema(store, &error));
+		g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 1);
+		g_assert_cmpint(count_rows(store, "SELECT first_seen FROM devices"), ==, 50);
+		g_assert_cmpint(count_rows(store, "SELECT last_seen FROM devices"), ==, 200);
+		g_assert_cmpint(count_rows(store, "SELECT kind_confidence FROM devices"), ==, 60);
+		/* WAL journal */
+		{
+			sqlite3_stmt *stmt = NULL;
+			sqlite3_prepare_v2(ym_store_get_db(store), "PRAGMA journal_mode", -1, &stmt,
+			                   NULL);
+			g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
+			g_assert_cmpstr((const gchar *) sqlite3_column_text(stmt, 0), ==, "wal");
+			sqlite3_finalize(stmt);
+		}
+	}
+	ym_test_rm_rf(dir);
+}
+
+static void
+test_rollback(void)
+{
+	g_autoptr(YmStore) store = ym_store_new(NULL);
+	g_autoptr(GError) error = NULL;
+	g_assert_true(ym_store_ensure_schema(store, &error));
+	g_assert_true(ym_store_begin(store, &error));
+	g_assert_true(ym_store_exec(
+	    store, "INSERT INTO devices (mac, first_seen, last_seen) VALUES ('x', 1, 1)", &error));
+	ym_store_rollback(store);
+	g_assert_false(ym_store_in_transaction(store));
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 0);
+}
+
+static void
+test_newer_schema_refused(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autoptr(GError) error = NULL;
+	{
+		g_autoptr(YmStore) store = ym_store_new(dir);
+		g_assert_true(ym_store_ensure_schema(store, &error));
+		g_assert_true(ym_store_exec(store, "UPDATE schema SET version = 99", &error));
+	}
+	{
+		g_autoptr(YmStore) store = ym_store_new(dir);
+		g_assert_false(ym_store_ensure_schema(store, &error));
+		g_assert_error(error, YM_ERROR, YM_ERROR_NOT_SUPPORTED);
+		g_assert_nonnull(strstr(error->message, "version 99"));
+	}
+	ym_test_rm_rf(dir);
+}
+
+static void
+test_not_a_database(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *path = g_build_filename(dir, "yamori.db", NULL);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(YmStore) store = ym_store_new(dir);
+	g_file_set_contents(
+	    path, "this is not sqlite, just some text that is long enough to matter", -1, &error);
+	g_assert_no_error(error);
+	g_assert_false(ym_store_ensure_schema(store, &error));
+	g_assert_error(error, YM_ERROR, YM_ERROR_INVALID_DATA);
+	g_assert_nonnull(strstr(error->message, "yamori.db"));
+	ym_test_rm_rf(dir);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/ym/store/schema-and-reopen", test_schema_and_reopen);
+	g_test_add_func("/ym/store/rollback", test_rollback);
+	g_test_add_func("/ym/store/newer-schema-refused", test_newer_schema_refused);
+	g_test_add_func("/ym/store/not-a-database", test_not_a_database);
+	return g_test_run();
+}
