@@ -1,0 +1,300 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* yamorid --read as a user runs it: exit codes, messages, the report, the store */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "ym-test-common.h"
+
+typedef struct {
+	gint status;
+	gchar *out;
+	gchar *err;
+} RunResult;
+
+static void
+run_result_clear(RunResult *r)
+{
+	g_free(r->out);
+	g_free(r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunResult, run_result_clear)
+
+static void
+run_yamorid(RunResult *r, const gchar *first, ...)
+{
+	g_autoptr(GPtrArray) argv = g_ptr_array_new();
+	g_autoptr(GSubprocess) proc = NULL;
+	g_autoptr(GError) error = NULL;
+	va_list args;
+	const gchar *arg;
+
+	g_ptr_array_add(argv, (gpointer) g_getenv("YAMORID"));
+	va_start(args, first);
+	for (arg = first; arg != NULL; arg = va_arg(args, const gchar *))
+		g_ptr_array_add(argv, (gpointer) arg);
+	va_end(args);
+	g_ptr_array_add(argv, NULL);
+	proc = g_subprocess_newv((const gchar *const *) argv->pdata,
+	                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+	                         &error);
+	g_assert_no_error(error);
+	g_subprocess_communicate_utf8(proc, NULL, NULL, &r->out, &r->err, &error);
+	g_assert_no_error(error);
+	r->status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
+}
+
+static JsonObject *
+parse_report(const gchar *text, JsonParser *parser)
+{
+	g_autoptr(GError) error = NULL;
+	JsonNode *root;
+	g_assert_true(json_parser_load_from_data(parser, text, -1, &error));
+	g_assert_no_error(error);
+	root = json_parser_get_root(parser);
+	g_assert_true(JSON_NODE_HOLDS_OBJECT(root));
+	return json_node_get_object(root);
+}
+
+static gint64
+db_count(const gchar *dir, const gchar *sql)
+{
+	g_autofree gchar *path = g_build_filename(dir, "yamori.db", NULL);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	gint64 n;
+	g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+	g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+	g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
+	n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return n;
+}
+
+/* a copy of the first @length bytes of a shared capture */
+static gchar *
+write_prefix(const gchar *dir, const gchar *name, gsize length)
+{
+	g_autofree gchar *src = ym_test_shared_pcap(name);
+	g_autofree gchar *contents = NULL;
+	g_autoptr(GError) error = NULL;
+	gsize size = 0;
+	gchar *dest;
+	if (src == NULL)
+		return NULL;
+	g_file_get_contents(src, &contents, &size, &error);
+	g_assert_no_error(error);
+	dest = g_build_filename(dir, name, NULL);
+	g_file_set_contents(dest, contents, (gssize) MIN(length, size), &error);
+	g_assert_no_error(error);
+	return dest;
+}
+
+static void
+test_bad_files(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *empty = g_build_filename(dir, "empty.pcap", NULL);
+	g_autofree gchar *text = g_build_filename(dir, "notes.txt", NULL);
+	g_autofree gchar *missing = g_build_filename(dir, "missing.pcap", NULL);
+	g_autoptr(GError) error = NULL;
+
+	g_file_set_contents(empty, "", 0, &error);
+	g_file_set_contents(text, "shopping list: milk, eggs\n", -1, &error);
+	g_assert_no_error(error);
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", missing, "--report", "json", NULL);
+		g_assert_cmpint(r.status, ==, 1);
+		g_assert_nonnull(strstr(r.err, missing));
+		g_assert_nonnull(strstr(r.err, "No such file"));
+		g_assert_cmpstr(r.out, ==, "");
+	}
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", empty, NULL);
+		g_assert_cmpint(r.status, ==, 1);
+		g_assert_nonnull(strstr(r.err, "empty.pcap: the file is empty"));
+	}
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", text, NULL);
+		g_assert_cmpint(r.status, ==, 1);
+		g_assert_nonnull(strstr(r.err, "notes.txt: not a pcap or pcapng capture file"));
+	}
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", text, "--report", "xml", NULL);
+		g_assert_cmpint(r.status, ==, 2);
+		g_assert_nonnull(strstr(r.err, "--report must be json or text"));
+	}
+	ym_test_rm_rf(dir);
+}
+
+/* a broken file after a good run leaves the store exactly as it was */
+static void
+test_truncated_keeps_store(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *state = g_build_filename(dir, "state", NULL);
+	g_autofree gchar *good = ym_test_shared_pcap("zeek-dhcp.pcap");
+	g_autofree gchar *cut = NULL;
+	gint64 devices, runs, addresses;
+
+	if (good == NULL)
+		return;
+	/* zeek-dhcp.pcap: 24-byte header, frames of 307 and 409 bytes
+	 * (tshark -e frame.len); cut inside the record header of packet 3 */
+	cut = write_prefix(dir, "zeek-dhcp.pcap", 24 + (16 + 307) + (16 + 409) + 9);
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", good, "--state-dir", state, NULL);
+		g_assert_cmpint(r.status, ==, 0);
+	}
+	devices = db_count(state, "SELECT count(*) FROM devices");
+	addresses = db_count(state, "SELECT count(*) FROM addresses");
+	runs = db_count(state, "SELECT count(*) FROM runs");
+	g_assert_cmpint(runs, ==, 1);
+	{
+		g_auto(RunResult) r = {0};
+		/* the good file first, then the broken one: nothing of either is kept */
+		run_yamorid(&r, "--read", good, "--read", cut, "--state-dir", state, "--report",
+		            "json", NULL);
+		g_assert_cmpint(r.status, ==, 1);
+		g_assert_nonnull(strstr(r.err, cut));
+		g_assert_nonnull(strstr(r.err, "packet 3"));
+		g_assert_nonnull(strstr(r.err, "offset 772"));
+		g_assert_cmpstr(r.out, ==, "");
+	}
+	g_assert_cmpint(db_count(state, "SELECT count(*) FROM devices"), ==, devices);
+	g_assert_cmpint(db_count(state, "SELECT count(*) FROM addresses"), ==, addresses);
+	g_assert_cmpint(db_count(state, "SELECT count(*) FROM runs"), ==, 1);
+	ym_test_rm_rf(dir);
+}
+
+static void
+test_cut_last_packet(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	/* 9 packets; the last one loses 100 of its bytes */
+	g_autofree gchar *src = ym_test_shared_pcap("zeek-dhcp.pcap");
+	g_autofree gchar *cut = NULL;
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_auto(RunResult) r = {0};
+	JsonObject *report, *stats;
+	if (src == NULL)
+		return;
+	cut = write_prefix(dir, "zeek-dhcp.pcap", 3140 - 100);
+	run_yamorid(&r, "--read", cut, "--report", "json", NULL);
+	g_assert_cmpint(r.status, ==, 0);
+	g_assert_nonnull(strstr(r.err, "warning"));
+	g_assert_nonnull(strstr(r.err, "packet 9"));
+	report = parse_report(r.out, parser);
+	stats = json_object_get_object_member(report, "stats");
+	g_assert_cmpint(json_object_get_int_member(stats, "packets"), ==, 9);
+	ym_test_rm_rf(dir);
+}
+
+static void
+test_report_keys(void)
+{
+	g_autofree gchar *path = ym_test_shared_pcap("zeek-dhcp.pcap");
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_auto(RunResult) r = {0};
+	JsonObject *report, *stats, *device;
+	JsonArray *devices;
+	if (path == NULL)
+		return;
+	run_yamorid(&r, "--read", path, "--report", "json", NULL);
+	g_assert_cmpint(r.status, ==, 0);
+	report = parse_report(r.out, parser);
+	g_assert_true(json_object_has_member(report, "devices"));
+	g_assert_true(json_object_has_member(report, "alerts"));
+	g_assert_cmpuint(json_array_get_length(json_object_get_array_member(report, "alerts")), ==,
+	                 0);
+	stats = json_object_get_object_member(report, "stats");
+	g_assert_cmpint(json_object_get_int_member(stats, "packets"), ==, 9);
+	g_assert_cmpint(json_object_get_int_member(stats, "bytes"), ==, 3140 - 24 - 9 * 16);
+	g_assert_true(json_object_has_member(stats, "decode_events"));
+	g_assert_true(json_object_has_member(stats, "flows"));
+	g_assert_true(json_object_has_member(stats, "duration"));
+	devices = json_object_get_array_member(report, "devices");
+	g_assert_cmpuint(json_array_get_length(devices), >=, 1);
+	device = json_array_get_object_element(devices, 0);
+	for (guint i = 0; i < 11; i++) {
+		const gchar *keys[] = {"mac",       "ipv4",       "ipv6",     "vendor",
+		                       "hostnames", "kind",       "os",       "model",
+		                       "firmware",  "first_seen", "last_seen"};
+		g_assert_true(json_object_has_member(device, keys[i]));
+	}
+	/* RFC 3339 UTC */
+	g_assert_true(g_str_has_suffix(json_object_get_string_member(device, "first_seen"), "Z"));
+	g_assert_cmpuint(strlen(json_object_get_string_member(device, "first_seen")), ==, 20);
+}
+
+static void
+test_text_report(void)
+{
+	g_autofree gchar *path = ym_test_shared_pcap("zeek-dhcp.pcap");
+	g_auto(RunResult) r = {0};
+	if (path == NULL)
+		return;
+	run_yamorid(&r, "--read", path, "--report", "text", NULL);
+	g_assert_cmpint(r.status, ==, 0);
+	g_assert_nonnull(strstr(r.out, "Analysed 9 packets"));
+	g_assert_nonnull(strstr(r.out, "90:b1:1c:99:49:29"));
+	g_assert_nonnull(strstr(r.out, "Dell Inc."));
+}
+
+/* with --state-dir, results of separate runs accumulate */
+static void
+test_state_accumulates(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *a = ym_test_shared_pcap("zeek-dhcp.pcap");
+	g_autofree gchar *b = ym_test_shared_pcap("zeek-arp-who-has.pcap");
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_auto(RunResult) r1 = {0};
+	g_auto(RunResult) r2 = {0};
+	JsonArray *devices;
+	gboolean dell = FALSE, arris = FALSE;
+	if (a == NULL || b == NULL)
+		return;
+	run_yamorid(&r1, "--read", a, "--state-dir", dir, NULL);
+	g_assert_cmpint(r1.status, ==, 0);
+	run_yamorid(&r2, "--read", b, "--state-dir", dir, "--report", "json", NULL);
+	g_assert_cmpint(r2.status, ==, 0);
+	devices = json_object_get_array_member(parse_report(r2.out, parser), "devices");
+	for (guint i = 0; i < json_array_get_length(devices); i++) {
+		const gchar *mac =
+		    json_object_get_string_member(json_array_get_object_element(devices, i), "mac");
+		dell |= g_strcmp0(mac, "90:b1:1c:99:49:29") == 0;
+		arris |= g_strcmp0(mac, "f8:ed:a5:c0:a4:f1") == 0;
+	}
+	g_assert_true(dell);
+	g_assert_true(arris);
+	g_assert_cmpint(db_count(dir, "SELECT count(*) FROM runs"), ==, 2);
+	ym_test_rm_rf(dir);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/ym/yamorid-cli/bad-files", test_bad_files);
+	g_test_add_func("/ym/yamorid-cli/truncated-keeps-store", test_truncated_keeps_store);
+	g_test_add_func("/ym/yamorid-cli/cut-last-packet", test_cut_last_packet);
+	g_test_add_func("/ym/yamorid-cli/report-keys", test_report_keys);
+	g_test_add_func("/ym/yamorid-cli/text-report", test_text_report);
+	g_test_add_func("/ym/yamorid-cli/state-accumulates", test_state_accumulates);
+	return g_test_run();
+}
