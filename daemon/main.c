@@ -17,6 +17,7 @@
 #include "ym-error.h"
 #include "ym-privileges.h"
 #include "ym-report.h"
+#include "ym-systemd.h"
 
 typedef struct {
 	GMainLoop *loop;
