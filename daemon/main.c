@@ -111,7 +111,9 @@ run_live(YmDaemon *daemon,
 	if (timed_exit > 0)
 		g_timeout_add_seconds(timed_exit, on_timed_exit, daemon);
 	g_message("watching %s", interface);
+	ym_systemd_notify("READY=1");
 	g_main_loop_run(daemon->loop);
+	ym_systemd_notify("STOPPING=1");
 	return ym_engine_stop_live(daemon->engine, error);
 }
 
