@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+# Fills po/ja.po from the translation table below after xgettext/msgmerge.
+# Usage: po/update-ja.py  (run from the source root)
+import re
+import subprocess
+
+TRANSLATIONS = {
+    "Watch this network interface live": "このネットワークインターフェースをリアルタイムで監視する",
+    "IFACE": "インターフェース",
+    "Only capture packets matching this BPF filter": "この BPF フィルターに一致するパケットだけを取り込む",
+    "FILTER": "フィルター",
+    "Analyse a pcap or pcapng file and exit (repeatable)": "pcap または pcapng ファイルを解析して終了する（複数指定可）",
+    "FILE": "ファイル",
+    "Print a report when done: json or text": "終了時にレポートを出力する: json または text",
+    "FORMAT": "形式",
+    "Keep results in this folder (default: a temporary store)": "結果をこのフォルダーに保存する（既定: 一時的な保存先）",
+    "DIR": "フォルダー",
+    "Folder of the IEEE OUI registry (oui.csv)": "IEEE OUI 登録簿（oui.csv）のフォルダー",
+    "Folder of the signature files": "シグネチャファイルのフォルダー",
+    "User to run as once the capture is open": "キャプチャを開いた後に切り替える実行ユーザー",
+    "USER": "ユーザー",
+    "Most flows tracked at once (memory bound)": "同時に追跡するフローの上限（メモリの上限）",
+    "N": "数",
+    "Stop live capture after this many seconds": "リアルタイム監視をこの秒数で終了する",
+    "SECONDS": "秒数",
+    "Show more detail": "詳しい情報を表示する",
+    "Show the version": "バージョンを表示する",
+    "- the Yamori home network monitor": "- 家守（Yamori）ホームネットワーク見守り",
+    "--report must be json or text": "--report には json か text を指定してください",
+    "give either --interface or --read": "--interface と --read のどちらか一方を指定してください",
+    "Router": "ルーター",
+    "Computer": "パソコン",
+    "Phone": "スマートフォン",
+    "Tablet": "タブレット",
+    "TV": "テレビ",
+    "Streaming device": "動画配信端末",
+    "Smart speaker": "スマートスピーカー",
+    "Camera": "カメラ",
+    "Printer": "プリンター",
+    "Network storage": "ネットワークストレージ（NAS）",
+    "Smart plug": "スマートプラグ",
+    "Light": "照明",
+    "Door lock": "ドアロック",
+    "Thermostat": "温度調節器（サーモスタット）",
+    "Smart-home hub": "スマートホームのハブ",
+    "Game console": "ゲーム機",
+    "Smart-home device": "スマートホーム機器",
+    "Unknown device": "種類の分からない機器",
+    "Yamori: devices in this home network": "家守: この家のネットワークにある機器",
+    "Maker:": "メーカー:",
+    "unknown (private MAC address)": "不明（プライベート MAC アドレス）",
+    "unknown": "不明",
+    "Model:": "型番:",
+    "System:": "OS:",
+    "Firmware:": "ファームウェア:",
+    "Address:": "アドレス:",
+    "This is the gateway to the internet.": "これはインターネットへの出入口（ゲートウェイ）です。",
+    "Analysed %lu packet covering %.0f seconds.\n": "%lu 個のパケット（%.0f 秒分）を解析しました。\n",
+    "Found %u device:\n": "%u 台の機器が見つかりました:\n",
+    "%lu malformed or cut-short packet was skipped safely.\n":
+        "壊れている、または途中で切れている %lu 個のパケットは安全に読み飛ばしました。\n",
+}
+
+
+def esc(text):
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def main():
+    subprocess.run(["xgettext", "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
+                    "--keyword=ngettext:1,2", "--add-comments=TRANSLATORS:",
+                    "--package-name=yamori", "-o", "po/yamori.pot", "-f", "po/POTFILES.in"],
+                   check=True)
+    subprocess.run(["msgmerge", "--quiet", "--update", "--no-fuzzy-matching", "--backup=none",
+                    "po/ja.po", "po/yamori.pot"], check=True)
+    with open("po/ja.po", encoding="utf-8") as f:
+        po = f.read()
+    po = po.replace("charset=ASCII", "charset=UTF-8")
+    po = po.replace("Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;",
+                    "Plural-Forms: nplurals=1; plural=0;")
+    for source, target in TRANSLATIONS.items():
+        single = re.compile(r'(msgid "%s"\nmsgstr )""' % re.escape(esc(source)))
+        plural = re.compile(r'(msgid "%s"\nmsgid_plural "[^"]*"\nmsgstr\[0\] )""' % re.escape(esc(source)))
+        po = single.sub(lambda m: m.group(1) + '"%s"' % esc(target), po)
+        po = plural.sub(lambda m: m.group(1) + '"%s"' % esc(target), po)
+    with open("po/ja.po", "w", encoding="utf-8") as f:
+        f.write(po)
+
+
+if __name__ == "__main__":
+    main()
