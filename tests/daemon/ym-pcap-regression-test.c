@@ -19,29 +19,6 @@
 #include "ym-report.h"
 #include "ym-test-common.h"
 
-typedef struct {
-	gchar *capture;
-	gchar *mac;
-	gchar *vendor;
-	gchar *hostname;
-	gchar *ipv4;
-	gchar *kind;
-	gint count; /* -1 unless a count line */
-} Expectation;
-
-static void
-expectation_free (gpointer data)
-{
-	Expectation *e = data;
-	g_free (e->capture);
-	g_free (e->mac);
-	g_free (e->vendor);
-	g_free (e->hostname);
-	g_free (e->ipv4);
-	g_free (e->kind);
-	g_free (e);
-}
-
 static GPtrArray *
 load_table (const gchar *name, guint min_columns)
 {
