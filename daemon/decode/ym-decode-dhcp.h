@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* DHCPv4 (RFC 2131, options RFC 2132); addresses in host byte order */
 typedef struct {
-	guint8 op;	     /* 1 BOOTREQUEST, 2 BOOTREPLY */
+	guint8 op;           /* 1 BOOTREQUEST, 2 BOOTREPLY */
 	guint8 message_type; /* option 53, 0 when absent (plain BOOTP) */
 	guint32 xid;
 	guint32 ciaddr;
@@ -27,15 +27,16 @@ typedef struct {
 	/* option order as sent, a fingerprint of the client's stack */
 	guint8 n_options;
 	guint8 options[YM_DHCP_MAX_OPTIONS];
-	YmStr hostname;	    /* 12 */
+	YmStr hostname; /* 12 */
 	gboolean has_requested_ip;
 	guint32 requested_ip; /* 50 */
 	guint8 n_params;
 	guint8 params[YM_DHCP_MAX_PARAMS]; /* 55, in order */
-	YmStr vendor_class;		  /* 60 */
-	const guint8 *client_id;	  /* 61, type byte included */
+	YmStr vendor_class;                /* 60 */
+	const guint8 *client_id;           /* 61, type byte included */
 	guint8 client_id_length;
-	YmStr fqdn;			  /* 81, decoded to dotted text */
+	guint8 fqdn_flags; /* 81: S, O, E and N bits */
+	YmStr fqdn;        /* 81, decoded to dotted text */
 	gboolean has_server_id;
 	guint32 server_id; /* 54 */
 	gboolean has_subnet_mask;
@@ -44,9 +45,9 @@ typedef struct {
 	guint32 routers[YM_DHCP_MAX_ADDRS]; /* 3 */
 	guint8 n_dns_servers;
 	guint32 dns_servers[YM_DHCP_MAX_ADDRS]; /* 6 */
-	guint32 lease_time;			 /* 51 */
-	YmStr domain_name;			 /* 15 */
-	YmStr mud_url;				 /* 161, RFC 8520 */
+	guint32 lease_time;                     /* 51 */
+	YmStr domain_name;                      /* 15 */
+	YmStr mud_url;                          /* 161, RFC 8520 */
 } YmDhcp;
 
 G_END_DECLS

@@ -27,7 +27,8 @@ typedef enum {
 typedef struct {
 	YmStr name; /* dotted, without the trailing dot */
 	guint16 type;
-	guint16 klass; /* mDNS unicast-response bit removed */
+	guint16 klass;             /* mDNS unicast-response bit removed */
+	gboolean unicast_response; /* mDNS QU bit */
 } YmDnsQuestion;
 
 typedef struct {
@@ -37,9 +38,10 @@ typedef struct {
 	guint32 ttl;
 	guint8 section;
 	guint8 address[16]; /* A (4 bytes) or AAAA */
-	YmStr target;	    /* PTR, CNAME, SRV target */
+	YmStr target;       /* PTR, CNAME, SRV target */
 	guint16 srv_port;
-	const guint8 *rdata; /* raw rdata, e.g. TXT character-strings */
+	gboolean cache_flush; /* mDNS */
+	const guint8 *rdata;  /* raw rdata, e.g. TXT character-strings */
 	guint16 rdata_length;
 } YmDnsRecord;
 
@@ -47,6 +49,7 @@ typedef struct {
 typedef struct {
 	YmDnsFlavour flavour;
 	guint16 id;
+	guint16 flags; /* the header flags word as sent, e.g. AA, TC, LLMNR C and T */
 	gboolean is_response;
 	guint8 opcode;
 	guint8 rcode;
