@@ -483,9 +483,10 @@ observe_dhcp_request(YmInventory *self, const YmPacket *packet)
 	device = ensure_device(self, dhcp->chaddr, ts);
 	if (device == NULL)
 		return;
+	/* option 12 is the name as the client gives it, dots and all */
 	if (ym_str_is_set(dhcp->hostname))
 		device_add_name(device, dhcp->hostname.data, dhcp->hostname.length,
-		                YM_NAME_SOURCE_DHCP, TRUE, ts);
+		                YM_NAME_SOURCE_DHCP, FALSE, ts);
 	if (ym_str_is_set(dhcp->fqdn))
 		device_add_name(device, dhcp->fqdn.data, dhcp->fqdn.length,
 		                YM_NAME_SOURCE_DHCP_FQDN, TRUE, ts);
