@@ -20,10 +20,10 @@ typedef struct {
 	YmStr user_agent;
 	YmStr server;
 	YmStr content_type;
-	YmStr authorization_scheme;   /* e.g. Basic, Digest, Bearer */
-	YmStr authorization_param;    /* the credentials: for detectors only, never stored */
+	YmStr authorization_scheme;    /* e.g. Basic, Digest, Bearer */
+	YmStr authorization_param;     /* the credentials: for detectors only, never stored */
 	YmStr www_authenticate_scheme; /* responses: the challenge scheme */
-	gboolean head_complete;	      /* the blank line ending the head was seen */
+	gboolean head_complete;        /* the blank line ending the head was seen */
 } YmHttp;
 
 G_END_DECLS

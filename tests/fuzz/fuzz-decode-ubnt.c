@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* the UBNT decoder on arbitrary payload bytes */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "ym-decode.h"
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv);
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* read every byte of a view so the sanitizers see any that lies outside */
+static guint
+touch(YmStr str)
+{
+	guint sum = 0;
+	for (guint i = 0; i < str.length; i++)
+		sum += (guint8) str.data[i];
+	return sum;
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static YmPacket packet;
+	volatile guint sum = 0;
+
+	ym_packet_reset(&packet);
+	(void) ym_decode_ubnt(&packet, data, size);
+	if (packet.app == YM_APP_UBNT) {
+		sum += touch(packet.u.ubnt.hostname);
+		sum += touch(packet.u.ubnt.platform);
+		sum += touch(packet.u.ubnt.firmware);
+		sum += touch(packet.u.ubnt.firmware_version);
+		sum += touch(packet.u.ubnt.essid);
+		sum += touch(packet.u.ubnt.model);
+		g_assert(packet.u.ubnt.n_addresses <= YM_UBNT_MAX_ADDRESSES);
+	}
+	(void) sum;
+	return 0;
+}
