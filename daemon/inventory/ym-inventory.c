@@ -568,13 +568,18 @@ observe_dhcpv6(YmInventory *self, YmDevice *sender, const YmPacket *packet)
 	YmDevice *client = NULL;
 	g_autofree gchar *identity = NULL;
 
+	/* a relayed client message is sent by the relay, not the client: only
+	 * a client we already know by its DUID can take what it says */
+	if (dhcp->n_relays > 0 && !from_server)
+		sender = NULL;
+
 	if (dhcp->client_duid != NULL && dhcp->client_duid_length > 0) {
 		gchar hex[2 * 255 + 1];
 		hex_encode(dhcp->client_duid, dhcp->client_duid_length, hex, sizeof(hex));
 		identity = g_strconcat("duid:", hex, NULL);
-		if (from_server)
+		if (from_server || sender == NULL)
 			client = g_hash_table_lookup(self->identities, identity);
-		else if (sender != NULL) {
+		else {
 			client = sender;
 			device_add_observation_text(client, YM_OBS_DHCPV6_DUID, hex, ts);
 			link_identity(self, client, identity);
