@@ -7,4 +7,4 @@
 
 #include "ym-error.h"
 
-G_DEFINE_QUARK (ym-error-quark, ym_error)
+G_DEFINE_QUARK(ym - error - quark, ym_error)

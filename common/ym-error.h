@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  *
  * The one error domain of Yamori.
  */
-#define YM_ERROR ym_error_quark ()
+#define YM_ERROR ym_error_quark()
 
 /**
  * YmError:
@@ -46,6 +46,6 @@ typedef enum {
  * Returns: the quark of %YM_ERROR
  */
 GQuark
-ym_error_quark (void);
+ym_error_quark(void);
 
 G_END_DECLS

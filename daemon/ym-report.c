@@ -419,79 +419,78 @@ kind_label(const gchar *kind)
 }
 
 static void
-append_field (GString *out, const gchar *label, const gchar *value)
+append_field(GString *out, const gchar *label, const gchar *value)
 {
 	/* labels are translated and may be wider than ASCII: no column padding */
-	g_string_append_printf (out, "    %s %s\n", label, value);
+	g_string_append_printf(out, "    %s %s\n", label, value);
 }
 
 static gchar *
-build_text (GPtrArray *devices, const YmRunStats *stats)
+build_text(GPtrArray *devices, const YmRunStats *stats)
 {
-	GString *out = g_string_new (NULL);
+	GString *out = g_string_new(NULL);
 	gulong packets = (gulong) stats->packets;
 	gulong events = (gulong) stats->decode_events;
-	gdouble duration = stats->packets > 0
-			       ? (gdouble) (stats->last_packet - stats->first_packet) / G_USEC_PER_SEC
-			       : 0.0;
+	gdouble duration =
+	    stats->packets > 0
+	        ? (gdouble) (stats->last_packet - stats->first_packet) / G_USEC_PER_SEC
+	        : 0.0;
 
 	/* TRANSLATORS: heading of the text report */
-	g_string_append_printf (out, "%s\n", _("Yamori: devices in this home network"));
-	g_string_append_printf (out,
-				/* TRANSLATORS: %1$lu packets, %2$.0f seconds of capture */
-				ngettext ("Analysed %lu packet covering %.0f seconds.\n",
-					  "Analysed %lu packets covering %.0f seconds.\n",
-					  packets),
-				packets,
-				duration);
-	g_string_append_printf (out,
-				/* TRANSLATORS: %u is the number of devices */
-				ngettext ("Found %u device:\n", "Found %u devices:\n", devices->len),
-				devices->len);
+	g_string_append_printf(out, "%s\n", _("Yamori: devices in this home network"));
+	g_string_append_printf(out,
+	                       /* TRANSLATORS: %1$lu packets, %2$.0f seconds of capture */
+	                       ngettext("Analysed %lu packet covering %.0f seconds.\n",
+	                                "Analysed %lu packets covering %.0f seconds.\n", packets),
+	                       packets, duration);
+	g_string_append_printf(out,
+	                       /* TRANSLATORS: %u is the number of devices */
+	                       ngettext("Found %u device:\n", "Found %u devices:\n", devices->len),
+	                       devices->len);
 	for (guint i = 0; i < devices->len; i++) {
-		const ReportDevice *d = g_ptr_array_index (devices, i);
-		const gchar *name = d->hostnames->len > 0 ? g_ptr_array_index (d->hostnames, 0) : "-";
-		const gchar *address = d->ipv4->len > 0	  ? g_ptr_array_index (d->ipv4, 0)
-				       : d->ipv6->len > 0 ? g_ptr_array_index (d->ipv6, 0)
-							  : "-";
-		g_autofree gchar *where = g_strdup_printf ("%s  (%s)", address, d->mac);
-		g_string_append_printf (out, "\n  %s  %s\n", kind_label (d->kind), name);
-		append_field (out,
-			      /* TRANSLATORS: label: the maker of a device */
-			      _("Maker:"),
-			      d->vendor != NULL ? d->vendor
-			      : d->locally_administered
-				  /* TRANSLATORS: maker of a device with a randomised MAC address */
-				  ? _("unknown (private MAC address)")
-				  /* TRANSLATORS: maker not known */
-				  : _("unknown"));
+		const ReportDevice *d = g_ptr_array_index(devices, i);
+		const gchar *name =
+		    d->hostnames->len > 0 ? g_ptr_array_index(d->hostnames, 0) : "-";
+		const gchar *address = d->ipv4->len > 0   ? g_ptr_array_index(d->ipv4, 0)
+		                       : d->ipv6->len > 0 ? g_ptr_array_index(d->ipv6, 0)
+		                                          : "-";
+		g_autofree gchar *where = g_strdup_printf("%s  (%s)", address, d->mac);
+		g_string_append_printf(out, "\n  %s  %s\n", kind_label(d->kind), name);
+		append_field(out,
+		             /* TRANSLATORS: label: the maker of a device */
+		             _("Maker:"),
+		             d->vendor != NULL ? d->vendor
+		             : d->locally_administered
+		                 /* TRANSLATORS: maker of a device with a randomised MAC address */
+		                 ? _("unknown (private MAC address)")
+		                 /* TRANSLATORS: maker not known */
+		                 : _("unknown"));
 		if (d->model != NULL)
 			/* TRANSLATORS: label: the model of a device */
-			append_field (out, _("Model:"), d->model);
+			append_field(out, _("Model:"), d->model);
 		if (d->os != NULL)
 			/* TRANSLATORS: label: the operating system of a device */
-			append_field (out, _("System:"), d->os);
+			append_field(out, _("System:"), d->os);
 		if (d->firmware != NULL)
 			/* TRANSLATORS: label: the firmware version of a device */
-			append_field (out, _("Firmware:"), d->firmware);
+			append_field(out, _("Firmware:"), d->firmware);
 		/* TRANSLATORS: label: IP address and MAC address of a device */
-		append_field (out, _("Address:"), where);
+		append_field(out, _("Address:"), where);
 		if (d->roles & YM_ROLE_GATEWAY)
-			g_string_append_printf (out,
-						"    %s\n",
-						/* TRANSLATORS: said of the router */
-						_("This is the gateway to the internet."));
+			g_string_append_printf(out, "    %s\n",
+			                       /* TRANSLATORS: said of the router */
+			                       _("This is the gateway to the internet."));
 	}
 	if (events > 0) {
-		g_string_append_c (out, '\n');
-		g_string_append_printf (out,
-					/* TRANSLATORS: %lu is a number of packets */
-					ngettext ("%lu malformed or cut-short packet was skipped safely.\n",
-						  "%lu malformed or cut-short packets were skipped safely.\n",
-						  events),
-					events);
+		g_string_append_c(out, '\n');
+		g_string_append_printf(
+		    out,
+		    /* TRANSLATORS: %lu is a number of packets */
+		    ngettext("%lu malformed or cut-short packet was skipped safely.\n",
+		             "%lu malformed or cut-short packets were skipped safely.\n", events),
+		    events);
 	}
-	return g_string_free (out, FALSE);
+	return g_string_free(out, FALSE);
 }
 
 gchar *

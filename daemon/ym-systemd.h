@@ -11,6 +11,6 @@ G_BEGIN_DECLS
 
 /* tell systemd our state ("READY=1", "STOPPING=1") when run as Type=notify */
 void
-ym_systemd_notify (const gchar *state);
+ym_systemd_notify(const gchar *state);
 
 G_END_DECLS

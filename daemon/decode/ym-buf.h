@@ -23,7 +23,7 @@ typedef struct {
 } YmBuf;
 
 static inline void
-ym_buf_init (YmBuf *buf, const guint8 *data, gsize length)
+ym_buf_init(YmBuf *buf, const guint8 *data, gsize length)
 {
 	buf->data = data;
 	buf->length = data != NULL ? length : 0;
@@ -31,34 +31,34 @@ ym_buf_init (YmBuf *buf, const guint8 *data, gsize length)
 }
 
 static inline gsize
-ym_buf_remaining (const YmBuf *buf)
+ym_buf_remaining(const YmBuf *buf)
 {
 	return buf->length - buf->offset;
 }
 
 static inline const guint8 *
-ym_buf_current (const YmBuf *buf)
+ym_buf_current(const YmBuf *buf)
 {
 	return buf->data + buf->offset;
 }
 
 static inline gboolean
-ym_buf_has (const YmBuf *buf, gsize count)
+ym_buf_has(const YmBuf *buf, gsize count)
 {
 	return count <= buf->length - buf->offset;
 }
 
 static inline gboolean
-ym_buf_skip (YmBuf *buf, gsize count)
+ym_buf_skip(YmBuf *buf, gsize count)
 {
-	if (!ym_buf_has (buf, count))
+	if (!ym_buf_has(buf, count))
 		return FALSE;
 	buf->offset += count;
 	return TRUE;
 }
 
 static inline gboolean
-ym_buf_seek (YmBuf *buf, gsize offset)
+ym_buf_seek(YmBuf *buf, gsize offset)
 {
 	if (offset > buf->length)
 		return FALSE;
@@ -67,9 +67,9 @@ ym_buf_seek (YmBuf *buf, gsize offset)
 }
 
 static inline gboolean
-ym_buf_get_u8 (YmBuf *buf, guint8 *value)
+ym_buf_get_u8(YmBuf *buf, guint8 *value)
 {
-	if (!ym_buf_has (buf, 1))
+	if (!ym_buf_has(buf, 1))
 		return FALSE;
 	*value = buf->data[buf->offset];
 	buf->offset += 1;
@@ -77,10 +77,10 @@ ym_buf_get_u8 (YmBuf *buf, guint8 *value)
 }
 
 static inline gboolean
-ym_buf_get_be16 (YmBuf *buf, guint16 *value)
+ym_buf_get_be16(YmBuf *buf, guint16 *value)
 {
 	const guint8 *p;
-	if (!ym_buf_has (buf, 2))
+	if (!ym_buf_has(buf, 2))
 		return FALSE;
 	p = buf->data + buf->offset;
 	*value = (guint16) ((p[0] << 8) | p[1]);
@@ -89,10 +89,10 @@ ym_buf_get_be16 (YmBuf *buf, guint16 *value)
 }
 
 static inline gboolean
-ym_buf_get_be24 (YmBuf *buf, guint32 *value)
+ym_buf_get_be24(YmBuf *buf, guint32 *value)
 {
 	const guint8 *p;
-	if (!ym_buf_has (buf, 3))
+	if (!ym_buf_has(buf, 3))
 		return FALSE;
 	p = buf->data + buf->offset;
 	*value = ((guint32) p[0] << 16) | ((guint32) p[1] << 8) | p[2];
@@ -101,10 +101,10 @@ ym_buf_get_be24 (YmBuf *buf, guint32 *value)
 }
 
 static inline gboolean
-ym_buf_get_be32 (YmBuf *buf, guint32 *value)
+ym_buf_get_be32(YmBuf *buf, guint32 *value)
 {
 	const guint8 *p;
-	if (!ym_buf_has (buf, 4))
+	if (!ym_buf_has(buf, 4))
 		return FALSE;
 	p = buf->data + buf->offset;
 	*value = ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
@@ -113,10 +113,10 @@ ym_buf_get_be32 (YmBuf *buf, guint32 *value)
 }
 
 static inline gboolean
-ym_buf_get_le16 (YmBuf *buf, guint16 *value)
+ym_buf_get_le16(YmBuf *buf, guint16 *value)
 {
 	const guint8 *p;
-	if (!ym_buf_has (buf, 2))
+	if (!ym_buf_has(buf, 2))
 		return FALSE;
 	p = buf->data + buf->offset;
 	*value = (guint16) (p[0] | (p[1] << 8));
@@ -125,10 +125,10 @@ ym_buf_get_le16 (YmBuf *buf, guint16 *value)
 }
 
 static inline gboolean
-ym_buf_get_le32 (YmBuf *buf, guint32 *value)
+ym_buf_get_le32(YmBuf *buf, guint32 *value)
 {
 	const guint8 *p;
-	if (!ym_buf_has (buf, 4))
+	if (!ym_buf_has(buf, 4))
 		return FALSE;
 	p = buf->data + buf->offset;
 	*value = ((guint32) p[3] << 24) | ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
@@ -138,9 +138,9 @@ ym_buf_get_le32 (YmBuf *buf, guint32 *value)
 
 /* borrow @count bytes without copying; *value points into the buffer */
 static inline gboolean
-ym_buf_get_bytes (YmBuf *buf, gsize count, const guint8 **value)
+ym_buf_get_bytes(YmBuf *buf, gsize count, const guint8 **value)
 {
-	if (!ym_buf_has (buf, count))
+	if (!ym_buf_has(buf, count))
 		return FALSE;
 	*value = buf->data + buf->offset;
 	buf->offset += count;
@@ -148,22 +148,22 @@ ym_buf_get_bytes (YmBuf *buf, gsize count, const guint8 **value)
 }
 
 static inline gboolean
-ym_buf_copy_bytes (YmBuf *buf, gsize count, guint8 *dest)
+ym_buf_copy_bytes(YmBuf *buf, gsize count, guint8 *dest)
 {
-	if (!ym_buf_has (buf, count))
+	if (!ym_buf_has(buf, count))
 		return FALSE;
-	memcpy (dest, buf->data + buf->offset, count);
+	memcpy(dest, buf->data + buf->offset, count);
 	buf->offset += count;
 	return TRUE;
 }
 
 /* a sub-buffer of the next @count bytes; the parent moves past them */
 static inline gboolean
-ym_buf_get_sub (YmBuf *buf, gsize count, YmBuf *sub)
+ym_buf_get_sub(YmBuf *buf, gsize count, YmBuf *sub)
 {
-	if (!ym_buf_has (buf, count))
+	if (!ym_buf_has(buf, count))
 		return FALSE;
-	ym_buf_init (sub, buf->data + buf->offset, count);
+	ym_buf_init(sub, buf->data + buf->offset, count);
 	buf->offset += count;
 	return TRUE;
 }

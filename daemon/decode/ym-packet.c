@@ -48,16 +48,16 @@ static const struct {
 };
 
 void
-ym_packet_reset (YmPacket *packet)
+ym_packet_reset(YmPacket *packet)
 {
 	/* the application union and scratch are reset by whoever uses them */
-	memset (packet, 0, offsetof (YmPacket, u));
+	memset(packet, 0, offsetof(YmPacket, u));
 	packet->n_events = 0;
 	packet->scratch_used = 0;
 }
 
 void
-ym_packet_add_event (YmPacket *packet, YmDecodeEvent event)
+ym_packet_add_event(YmPacket *packet, YmDecodeEvent event)
 {
 	if (packet->n_events >= YM_PACKET_MAX_EVENTS)
 		return;
@@ -65,7 +65,7 @@ ym_packet_add_event (YmPacket *packet, YmDecodeEvent event)
 }
 
 gboolean
-ym_packet_has_event (const YmPacket *packet, YmDecodeEvent event)
+ym_packet_has_event(const YmPacket *packet, YmDecodeEvent event)
 {
 	for (guint i = 0; i < packet->n_events; i++) {
 		if (packet->events[i] == event)
@@ -75,7 +75,7 @@ ym_packet_has_event (const YmPacket *packet, YmDecodeEvent event)
 }
 
 const gchar *
-ym_decode_event_to_string (YmDecodeEvent event)
+ym_decode_event_to_string(YmDecodeEvent event)
 {
 	for (guint i = 0; event_names[i].name != NULL; i++) {
 		if (event_names[i].event == event)
@@ -85,10 +85,10 @@ ym_decode_event_to_string (YmDecodeEvent event)
 }
 
 gchar *
-ym_packet_scratch_reserve (YmPacket *packet, gsize length)
+ym_packet_scratch_reserve(YmPacket *packet, gsize length)
 {
 	gchar *ptr;
-	if (length > sizeof (packet->scratch) - packet->scratch_used)
+	if (length > sizeof(packet->scratch) - packet->scratch_used)
 		return NULL;
 	ptr = packet->scratch + packet->scratch_used;
 	packet->scratch_used += length;
@@ -96,25 +96,25 @@ ym_packet_scratch_reserve (YmPacket *packet, gsize length)
 }
 
 YmStr
-ym_packet_scratch_copy (YmPacket *packet, const void *data, gsize length)
+ym_packet_scratch_copy(YmPacket *packet, const void *data, gsize length)
 {
 	YmStr str = YM_STR_EMPTY;
 	gchar *ptr;
 	if (length > G_MAXUINT16)
 		length = G_MAXUINT16;
-	ptr = ym_packet_scratch_reserve (packet, length);
+	ptr = ym_packet_scratch_reserve(packet, length);
 	if (ptr == NULL)
 		return str;
-	memcpy (ptr, data, length);
+	memcpy(ptr, data, length);
 	str.data = ptr;
 	str.length = (guint16) length;
 	return str;
 }
 
 void
-ym_ip_addr_set_v4 (YmIpAddr *addr, guint32 host_order)
+ym_ip_addr_set_v4(YmIpAddr *addr, guint32 host_order)
 {
-	memset (addr, 0, sizeof (*addr));
+	memset(addr, 0, sizeof(*addr));
 	addr->family = 4;
 	addr->bytes[0] = (host_order >> 24) & 0xff;
 	addr->bytes[1] = (host_order >> 16) & 0xff;
@@ -123,71 +123,64 @@ ym_ip_addr_set_v4 (YmIpAddr *addr, guint32 host_order)
 }
 
 guint32
-ym_ip_addr_get_v4 (const YmIpAddr *addr)
+ym_ip_addr_get_v4(const YmIpAddr *addr)
 {
 	return ((guint32) addr->bytes[0] << 24) | ((guint32) addr->bytes[1] << 16) |
 	       ((guint32) addr->bytes[2] << 8) | addr->bytes[3];
 }
 
 gboolean
-ym_ip_addr_equal (const YmIpAddr *a, const YmIpAddr *b)
+ym_ip_addr_equal(const YmIpAddr *a, const YmIpAddr *b)
 {
 	if (a->family != b->family)
 		return FALSE;
-	return memcmp (a->bytes, b->bytes, a->family == 4 ? 4 : 16) == 0;
+	return memcmp(a->bytes, b->bytes, a->family == 4 ? 4 : 16) == 0;
 }
 
 const gchar *
-ym_ip_addr_to_string (const YmIpAddr *addr, gchar *buf, gsize buf_size)
+ym_ip_addr_to_string(const YmIpAddr *addr, gchar *buf, gsize buf_size)
 {
 	if (addr->family == 4) {
-		if (inet_ntop (AF_INET, addr->bytes, buf, buf_size) != NULL)
+		if (inet_ntop(AF_INET, addr->bytes, buf, buf_size) != NULL)
 			return buf;
 	} else if (addr->family == 6) {
-		if (inet_ntop (AF_INET6, addr->bytes, buf, buf_size) != NULL)
+		if (inet_ntop(AF_INET6, addr->bytes, buf, buf_size) != NULL)
 			return buf;
 	}
-	g_strlcpy (buf, "", buf_size);
+	g_strlcpy(buf, "", buf_size);
 	return buf;
 }
 
 const gchar *
-ym_mac_to_string (const guint8 *mac, gchar *buf, gsize buf_size)
+ym_mac_to_string(const guint8 *mac, gchar *buf, gsize buf_size)
 {
-	g_snprintf (buf,
-		    buf_size,
-		    "%02x:%02x:%02x:%02x:%02x:%02x",
-		    mac[0],
-		    mac[1],
-		    mac[2],
-		    mac[3],
-		    mac[4],
-		    mac[5]);
+	g_snprintf(buf, buf_size, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3],
+	           mac[4], mac[5]);
 	return buf;
 }
 
 gboolean
-ym_str_equal_ascii_nocase (YmStr str, const gchar *text)
+ym_str_equal_ascii_nocase(YmStr str, const gchar *text)
 {
-	gsize len = strlen (text);
+	gsize len = strlen(text);
 	if (str.length != len)
 		return FALSE;
-	return str.length == 0 || g_ascii_strncasecmp (str.data, text, len) == 0;
+	return str.length == 0 || g_ascii_strncasecmp(str.data, text, len) == 0;
 }
 
 gboolean
-ym_str_has_prefix_ascii_nocase (YmStr str, const gchar *prefix)
+ym_str_has_prefix_ascii_nocase(YmStr str, const gchar *prefix)
 {
-	gsize len = strlen (prefix);
+	gsize len = strlen(prefix);
 	if (str.length < len)
 		return FALSE;
-	return len == 0 || g_ascii_strncasecmp (str.data, prefix, len) == 0;
+	return len == 0 || g_ascii_strncasecmp(str.data, prefix, len) == 0;
 }
 
 gchar *
-ym_str_dup (YmStr str)
+ym_str_dup(YmStr str)
 {
 	if (str.data == NULL)
-		return g_strdup ("");
-	return g_utf8_make_valid (str.data, str.length);
+		return g_strdup("");
+	return g_utf8_make_valid(str.data, str.length);
 }

@@ -25,13 +25,13 @@ typedef enum {
 } YmDecodeResult;
 
 /* link types we decode, numbered as in pcap LINKTYPE_* */
-#define YM_LINKTYPE_NULL      0
-#define YM_LINKTYPE_ETHERNET  1
-#define YM_LINKTYPE_RAW	      101
-#define YM_LINKTYPE_LOOP      108
-#define YM_LINKTYPE_LINUX_SLL 113
-#define YM_LINKTYPE_IPV4      228
-#define YM_LINKTYPE_IPV6      229
+#define YM_LINKTYPE_NULL       0
+#define YM_LINKTYPE_ETHERNET   1
+#define YM_LINKTYPE_RAW        101
+#define YM_LINKTYPE_LOOP       108
+#define YM_LINKTYPE_LINUX_SLL  113
+#define YM_LINKTYPE_IPV4       228
+#define YM_LINKTYPE_IPV6       229
 #define YM_LINKTYPE_LINUX_SLL2 276
 
 typedef struct {
@@ -42,7 +42,7 @@ typedef struct {
 #define YM_STR_EMPTY ((YmStr){NULL, 0})
 
 static inline gboolean
-ym_str_is_set (YmStr str)
+ym_str_is_set(YmStr str)
 {
 	return str.data != NULL && str.length > 0;
 }
@@ -132,12 +132,12 @@ typedef struct {
 /* ICMPv6 neighbour discovery (RFC 4861) */
 typedef struct {
 	gboolean present;
-	guint8 target[16];	     /* NS/NA target address */
-	gboolean has_source_mac;     /* option 1 */
+	guint8 target[16];       /* NS/NA target address */
+	gboolean has_source_mac; /* option 1 */
 	guint8 source_mac[6];
-	gboolean has_target_mac;     /* option 2 */
+	gboolean has_target_mac; /* option 2 */
 	guint8 target_mac[6];
-	gboolean router_flag;	     /* NA R flag, or a router advertisement */
+	gboolean router_flag; /* NA R flag, or a router advertisement */
 } YmNeighbour;
 
 #include "ym-decode-dhcp.h"
@@ -170,8 +170,8 @@ typedef struct {
 	YmArp arp;
 	YmIpAddr src_ip;
 	YmIpAddr dst_ip;
-	guint8 ip_proto; /* upper-layer protocol after IPv6 extension headers */
-	guint8 ttl;	 /* or IPv6 hop limit */
+	guint8 ip_proto;      /* upper-layer protocol after IPv6 extension headers */
+	guint8 ttl;           /* or IPv6 hop limit */
 	gboolean ip_fragment; /* part of a fragmented datagram */
 	gboolean ip_first_fragment;
 	gboolean ip_dont_fragment;
@@ -216,40 +216,40 @@ typedef struct {
 } YmPacket;
 
 void
-ym_packet_reset (YmPacket *packet);
+ym_packet_reset(YmPacket *packet);
 void
-ym_packet_add_event (YmPacket *packet, YmDecodeEvent event);
+ym_packet_add_event(YmPacket *packet, YmDecodeEvent event);
 gboolean
-ym_packet_has_event (const YmPacket *packet, YmDecodeEvent event);
+ym_packet_has_event(const YmPacket *packet, YmDecodeEvent event);
 const gchar *
-ym_decode_event_to_string (YmDecodeEvent event);
+ym_decode_event_to_string(YmDecodeEvent event);
 
 /* copy @length bytes into the scratch area, returning a view; empty when full */
 YmStr
-ym_packet_scratch_copy (YmPacket *packet, const void *data, gsize length);
+ym_packet_scratch_copy(YmPacket *packet, const void *data, gsize length);
 /* reserve @length bytes of scratch; NULL when it would overflow */
 gchar *
-ym_packet_scratch_reserve (YmPacket *packet, gsize length);
+ym_packet_scratch_reserve(YmPacket *packet, gsize length);
 
 /* formatting helpers; @buf must hold at least 46 bytes (INET6_ADDRSTRLEN) or 18 for a MAC */
 const gchar *
-ym_ip_addr_to_string (const YmIpAddr *addr, gchar *buf, gsize buf_size);
+ym_ip_addr_to_string(const YmIpAddr *addr, gchar *buf, gsize buf_size);
 const gchar *
-ym_mac_to_string (const guint8 *mac, gchar *buf, gsize buf_size);
+ym_mac_to_string(const guint8 *mac, gchar *buf, gsize buf_size);
 void
-ym_ip_addr_set_v4 (YmIpAddr *addr, guint32 host_order);
+ym_ip_addr_set_v4(YmIpAddr *addr, guint32 host_order);
 guint32
-ym_ip_addr_get_v4 (const YmIpAddr *addr);
+ym_ip_addr_get_v4(const YmIpAddr *addr);
 gboolean
-ym_ip_addr_equal (const YmIpAddr *a, const YmIpAddr *b);
+ym_ip_addr_equal(const YmIpAddr *a, const YmIpAddr *b);
 
 /* compare a view to a C string, ignoring ASCII case */
 gboolean
-ym_str_equal_ascii_nocase (YmStr str, const gchar *text);
+ym_str_equal_ascii_nocase(YmStr str, const gchar *text);
 gboolean
-ym_str_has_prefix_ascii_nocase (YmStr str, const gchar *prefix);
+ym_str_has_prefix_ascii_nocase(YmStr str, const gchar *prefix);
 /* a newly allocated, NUL-terminated, valid UTF-8 copy (invalid bytes replaced) */
 gchar *
-ym_str_dup (YmStr str);
+ym_str_dup(YmStr str);
 
 G_END_DECLS

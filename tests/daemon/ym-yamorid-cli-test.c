@@ -290,31 +290,31 @@ test_state_accumulates(void)
 }
 
 static gboolean
-sh (const gchar *command)
+sh(const gchar *command)
 {
 	gint status = 0;
 	g_autoptr(GError) error = NULL;
-	g_autofree gchar *full = g_strdup_printf ("sh -c '%s' >/dev/null 2>&1", command);
-	if (!g_spawn_command_line_sync (full, NULL, NULL, &status, &error))
+	g_autofree gchar *full = g_strdup_printf("sh -c '%s' >/dev/null 2>&1", command);
+	if (!g_spawn_command_line_sync(full, NULL, NULL, &status, &error))
 		return FALSE;
-	return g_spawn_check_wait_status (status, NULL);
+	return g_spawn_check_wait_status(status, NULL);
 }
 
 static gchar *
-sh_output (const gchar *command)
+sh_output(const gchar *command)
 {
 	g_autofree gchar *out = NULL;
-	g_autofree gchar *full = g_strdup_printf ("sh -c '%s'", command);
-	if (!g_spawn_command_line_sync (full, &out, NULL, NULL, NULL))
+	g_autofree gchar *full = g_strdup_printf("sh -c '%s'", command);
+	if (!g_spawn_command_line_sync(full, &out, NULL, NULL, NULL))
 		return NULL;
-	return g_strstrip (g_steal_pointer (&out));
+	return g_strstrip(g_steal_pointer(&out));
 }
 
 static void
-netns_delete (const gchar *netns)
+netns_delete(const gchar *netns)
 {
-	g_autofree gchar *cmd = g_strdup_printf ("ip netns del %sa; ip netns del %sb", netns, netns);
-	sh (cmd);
+	g_autofree gchar *cmd = g_strdup_printf("ip netns del %sa; ip netns del %sb", netns, netns);
+	sh(cmd);
 }
 
 /*
@@ -323,86 +323,88 @@ netns_delete (const gchar *netns)
  * to nobody, and sees the other end's pings
  */
 static void
-test_live_capture_netns (void)
+test_live_capture_netns(void)
 {
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *peer_mac = NULL;
-	g_autofree gchar *netns = g_strdup_printf ("ymt%d", (gint) getpid ());
+	g_autofree gchar *netns = g_strdup_printf("ymt%d", (gint) getpid());
 	g_autofree gchar *cmd = NULL;
 	g_autofree gchar *iface = NULL;
 	g_autoptr(GSubprocess) proc = NULL;
 	g_autoptr(GError) error = NULL;
-	g_autoptr(JsonParser) parser = json_parser_new ();
+	g_autoptr(JsonParser) parser = json_parser_new();
 	g_autofree gchar *out = NULL;
 	g_autofree gchar *err = NULL;
 	JsonArray *devices;
 	gboolean found = FALSE;
 
-	if (getuid () != 0 || !sh ("ip netns list")) {
-		if (g_getenv ("CI") != NULL)
-			g_error ("CI runs as root with ip netns; the live test cannot be skipped there");
-		g_test_skip ("needs root and ip netns");
+	if (getuid() != 0 || !sh("ip netns list")) {
+		if (g_getenv("CI") != NULL)
+			g_error(
+			    "CI runs as root with ip netns; the live test cannot be skipped there");
+		g_test_skip("needs root and ip netns");
 		return;
 	}
-	cmd = g_strdup_printf ("ip netns add %1$sa && ip netns add %1$sb && "
-			       "ip link add %1$sa type veth peer name %1$sb && "
-			       "ip link set %1$sa netns %1$sa && ip link set %1$sb netns %1$sb && "
-			       "ip -n %1$sa addr add 10.231.0.1/24 dev %1$sa && "
-			       "ip -n %1$sb addr add 10.231.0.2/24 dev %1$sb && "
-			       "ip -n %1$sa link set %1$sa up && ip -n %1$sb link set %1$sb up",
-			       netns);
-	if (!sh (cmd)) {
-		netns_delete (netns);
-		if (g_getenv ("CI") != NULL)
-			g_error ("could not create the test namespaces");
-		g_test_skip ("cannot create network namespaces here");
+	cmd = g_strdup_printf("ip netns add %1$sa && ip netns add %1$sb && "
+	                      "ip link add %1$sa type veth peer name %1$sb && "
+	                      "ip link set %1$sa netns %1$sa && ip link set %1$sb netns %1$sb && "
+	                      "ip -n %1$sa addr add 10.231.0.1/24 dev %1$sa && "
+	                      "ip -n %1$sb addr add 10.231.0.2/24 dev %1$sb && "
+	                      "ip -n %1$sa link set %1$sa up && ip -n %1$sb link set %1$sb up",
+	                      netns);
+	if (!sh(cmd)) {
+		netns_delete(netns);
+		if (g_getenv("CI") != NULL)
+			g_error("could not create the test namespaces");
+		g_test_skip("cannot create network namespaces here");
 		return;
 	}
-	dir = ym_test_make_tmpdir ();
-	g_assert_cmpint (chmod (dir, 0777), ==, 0);
-	g_free (cmd);
-	cmd = g_strdup_printf ("ip netns exec %1$sb cat /sys/class/net/%1$sb/address", netns);
-	peer_mac = sh_output (cmd);
-	g_assert_nonnull (peer_mac);
-	g_assert_cmpuint (strlen (peer_mac), ==, 17);
-	iface = g_strdup_printf ("%sa", netns);
+	dir = ym_test_make_tmpdir();
+	g_assert_cmpint(chmod(dir, 0777), ==, 0);
+	g_free(cmd);
+	cmd = g_strdup_printf("ip netns exec %1$sb cat /sys/class/net/%1$sb/address", netns);
+	peer_mac = sh_output(cmd);
+	g_assert_nonnull(peer_mac);
+	g_assert_cmpuint(strlen(peer_mac), ==, 17);
+	iface = g_strdup_printf("%sa", netns);
 	{
-		const gchar *argv[] = {"ip", "netns", "exec", iface, g_getenv ("YAMORID"),
-				       "--interface", iface, "--user", "nobody", "--state-dir", dir,
-				       "--timed-exit", "4", "--report", "json", NULL};
-		proc = g_subprocess_newv (argv,
-					  G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-					  &error);
-		g_assert_no_error (error);
+		const gchar *argv[] = {
+		    "ip",          "netns",        "exec",   iface,      g_getenv("YAMORID"),
+		    "--interface", iface,          "--user", "nobody",   "--state-dir",
+		    dir,           "--timed-exit", "4",      "--report", "json",
+		    NULL};
+		proc = g_subprocess_newv(
+		    argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+		g_assert_no_error(error);
 	}
-	g_usleep (1500 * 1000);
-	g_free (cmd);
-	cmd = g_strdup_printf ("ip netns exec %sb ping -c 3 -i 0.2 10.231.0.1", netns);
-	g_assert_true (sh (cmd));
-	g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
-	g_assert_no_error (error);
-	netns_delete (netns);
-	if (g_subprocess_get_exit_status (proc) != 0)
-		g_error ("yamorid failed: %s", err);
-	devices = json_object_get_array_member (parse_report (out, parser), "devices");
-	for (guint i = 0; i < json_array_get_length (devices); i++) {
-		JsonObject *device = json_array_get_object_element (devices, i);
-		if (g_strcmp0 (json_object_get_string_member (device, "mac"), peer_mac) == 0) {
-			JsonArray *ipv4 = json_object_get_array_member (device, "ipv4");
-			g_assert_cmpuint (json_array_get_length (ipv4), >=, 1);
-			g_assert_cmpstr (json_array_get_string_element (ipv4, 0), ==, "10.231.0.2");
+	g_usleep(1500 * 1000);
+	g_free(cmd);
+	cmd = g_strdup_printf("ip netns exec %sb ping -c 3 -i 0.2 10.231.0.1", netns);
+	g_assert_true(sh(cmd));
+	g_subprocess_communicate_utf8(proc, NULL, NULL, &out, &err, &error);
+	g_assert_no_error(error);
+	netns_delete(netns);
+	if (g_subprocess_get_exit_status(proc) != 0)
+		g_error("yamorid failed: %s", err);
+	devices = json_object_get_array_member(parse_report(out, parser), "devices");
+	for (guint i = 0; i < json_array_get_length(devices); i++) {
+		JsonObject *device = json_array_get_object_element(devices, i);
+		if (g_strcmp0(json_object_get_string_member(device, "mac"), peer_mac) == 0) {
+			JsonArray *ipv4 = json_object_get_array_member(device, "ipv4");
+			g_assert_cmpuint(json_array_get_length(ipv4), >=, 1);
+			g_assert_cmpstr(json_array_get_string_element(ipv4, 0), ==, "10.231.0.2");
 			found = TRUE;
 		}
 	}
-	g_assert_true (found);
+	g_assert_true(found);
 	/* the state was written by the dropped user, not root */
 	{
-		g_autofree gchar *db = g_build_filename (dir, "yamori.db", NULL);
+		g_autofree gchar *db = g_build_filename(dir, "yamori.db", NULL);
 		GStatBuf st;
-		g_assert_cmpint (g_stat (db, &st), ==, 0);
-		g_assert_cmpuint (st.st_uid, !=, 0);
+		g_assert_cmpint(g_stat(db, &st), ==, 0);
+		g_assert_cmpuint(st.st_uid, !=, 0);
 	}
-	ym_test_rm_rf (dir);
+	ym_test_rm_rf(dir);
 }
 
 int
@@ -415,6 +417,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/yamorid-cli/report-keys", test_report_keys);
 	g_test_add_func("/ym/yamorid-cli/text-report", test_text_report);
 	g_test_add_func("/ym/yamorid-cli/state-accumulates", test_state_accumulates);
-	g_test_add_func ("/ym/yamorid-cli/live-capture-netns", test_live_capture_netns);
-	return g_test_run ();
+	g_test_add_func("/ym/yamorid-cli/live-capture-netns", test_live_capture_netns);
+	return g_test_run();
 }
