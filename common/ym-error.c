@@ -7,4 +7,6 @@
 
 #include "ym-error.h"
 
-G_DEFINE_QUARK(ym - error - quark, ym_error)
+/* clang-format off */
+G_DEFINE_QUARK (ym-error-quark, ym_error)
+/* clang-format on */
