@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "ym-test-common.h"
@@ -293,9 +294,12 @@ static gboolean
 sh(const gchar *command)
 {
 	gint status = 0;
-	g_autoptr(GError) error = NULL;
-	g_autofree gchar *full = g_strdup_printf("sh -c '%s' >/dev/null 2>&1", command);
-	if (!g_spawn_command_line_sync(full, NULL, NULL, &status, &error))
+	g_autofree gchar *out = NULL;
+	g_autofree gchar *err = NULL;
+	const gchar *argv[] = {"sh", "-c", command, NULL};
+	/* output is kept off our TAP stream */
+	if (!g_spawn_sync(NULL, (gchar **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+	                  &status, NULL))
 		return FALSE;
 	return g_spawn_check_wait_status(status, NULL);
 }
@@ -317,33 +321,19 @@ netns_delete(const gchar *netns)
 	sh(cmd);
 }
 
-/*
- * live capture on a veth pair between two network namespaces this test
- * creates (never a real interface): yamorid watches one end as root, drops
- * to nobody, and sees the other end's pings
- */
-static void
-test_live_capture_netns(void)
+/* two namespaces joined by a veth pair; FALSE (test skipped) where that
+ * is impossible outside CI */
+static gboolean
+netns_setup(const gchar *netns, gchar **peer_mac)
 {
-	g_autofree gchar *dir = NULL;
-	g_autofree gchar *peer_mac = NULL;
-	g_autofree gchar *netns = g_strdup_printf("ymt%d", (gint) getpid());
 	g_autofree gchar *cmd = NULL;
-	g_autofree gchar *iface = NULL;
-	g_autoptr(GSubprocess) proc = NULL;
-	g_autoptr(GError) error = NULL;
-	g_autoptr(JsonParser) parser = json_parser_new();
-	g_autofree gchar *out = NULL;
-	g_autofree gchar *err = NULL;
-	JsonArray *devices;
-	gboolean found = FALSE;
 
 	if (getuid() != 0 || !sh("ip netns list")) {
 		if (g_getenv("CI") != NULL)
 			g_error(
 			    "CI runs as root with ip netns; the live test cannot be skipped there");
 		g_test_skip("needs root and ip netns");
-		return;
+		return FALSE;
 	}
 	cmd = g_strdup_printf("ip netns add %1$sa && ip netns add %1$sb && "
 	                      "ip link add %1$sa type veth peer name %1$sb && "
@@ -357,30 +347,68 @@ test_live_capture_netns(void)
 		if (g_getenv("CI") != NULL)
 			g_error("could not create the test namespaces");
 		g_test_skip("cannot create network namespaces here");
-		return;
+		return FALSE;
 	}
-	dir = ym_test_make_tmpdir();
-	g_assert_cmpint(chmod(dir, 0777), ==, 0);
 	g_free(cmd);
 	cmd = g_strdup_printf("ip netns exec %1$sb cat /sys/class/net/%1$sb/address", netns);
-	peer_mac = sh_output(cmd);
-	g_assert_nonnull(peer_mac);
-	g_assert_cmpuint(strlen(peer_mac), ==, 17);
-	iface = g_strdup_printf("%sa", netns);
-	{
-		const gchar *argv[] = {
-		    "ip",          "netns",        "exec",   iface,      g_getenv("YAMORID"),
-		    "--interface", iface,          "--user", "nobody",   "--state-dir",
-		    dir,           "--timed-exit", "4",      "--report", "json",
-		    NULL};
-		proc = g_subprocess_newv(
-		    argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-		g_assert_no_error(error);
-	}
+	*peer_mac = sh_output(cmd);
+	g_assert_nonnull(*peer_mac);
+	g_assert_cmpuint(strlen(*peer_mac), ==, 17);
+	return TRUE;
+}
+
+/* yamorid watching the first end, as root dropping to nobody */
+static GSubprocess *
+spawn_live(const gchar *netns, const gchar *state_dir, const gchar *timed_exit)
+{
+	g_autofree gchar *iface = g_strdup_printf("%sa", netns);
+	g_autoptr(GError) error = NULL;
+	GSubprocess *proc;
+	const gchar *argv[] = {
+	    "ip",       "netns",    "exec",   iface,         g_getenv("YAMORID"), "--interface",
+	    iface,      "--user",   "nobody", "--state-dir", state_dir,           "--timed-exit",
+	    timed_exit, "--report", "json",   NULL};
+	proc = g_subprocess_newv(
+	    argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+	g_assert_no_error(error);
+	/* let it open the capture before traffic starts */
 	g_usleep(1500 * 1000);
-	g_free(cmd);
-	cmd = g_strdup_printf("ip netns exec %sb ping -c 3 -i 0.2 10.231.0.1", netns);
+	return proc;
+}
+
+static void
+ping_from_peer(const gchar *netns, const gchar *count)
+{
+	g_autofree gchar *cmd =
+	    g_strdup_printf("ip netns exec %sb ping -c %s -i 0.2 10.231.0.1", netns, count);
 	g_assert_true(sh(cmd));
+}
+
+/*
+ * live capture on a veth pair between two network namespaces this test
+ * creates (never a real interface): yamorid watches one end as root, drops
+ * to nobody, and sees the other end's pings
+ */
+static void
+test_live_capture_netns(void)
+{
+	g_autofree gchar *dir = NULL;
+	g_autofree gchar *peer_mac = NULL;
+	g_autofree gchar *netns = g_strdup_printf("ymt%d", (gint) getpid());
+	g_autoptr(GSubprocess) proc = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_autofree gchar *out = NULL;
+	g_autofree gchar *err = NULL;
+	JsonArray *devices;
+	gboolean found = FALSE;
+
+	if (!netns_setup(netns, &peer_mac))
+		return;
+	dir = ym_test_make_tmpdir();
+	g_assert_cmpint(chmod(dir, 0777), ==, 0);
+	proc = spawn_live(netns, dir, "4");
+	ping_from_peer(netns, "3");
 	g_subprocess_communicate_utf8(proc, NULL, NULL, &out, &err, &error);
 	g_assert_no_error(error);
 	netns_delete(netns);
@@ -407,6 +435,52 @@ test_live_capture_netns(void)
 	ym_test_rm_rf(dir);
 }
 
+/* killed with SIGKILL, the daemon keeps what it saw more than a second
+ * ago, in a database that is not corrupt */
+static void
+test_live_sigkill(void)
+{
+	g_autofree gchar *dir = NULL;
+	g_autofree gchar *peer_mac = NULL;
+	g_autofree gchar *netns = g_strdup_printf("ymk%d", (gint) getpid());
+	g_autofree gchar *db_path = NULL;
+	g_autoptr(GSubprocess) proc = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *sql = NULL;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+
+	if (!netns_setup(netns, &peer_mac))
+		return;
+	dir = ym_test_make_tmpdir();
+	g_assert_cmpint(chmod(dir, 0777), ==, 0);
+	proc = spawn_live(netns, dir, "60");
+	ping_from_peer(netns, "5");
+	/* more than one flush interval after the last ping */
+	g_usleep(1600 * 1000);
+	g_subprocess_force_exit(proc);
+	g_subprocess_wait(proc, NULL, &error);
+	g_assert_no_error(error);
+	g_assert_true(g_subprocess_get_if_signaled(proc));
+	g_assert_cmpint(g_subprocess_get_term_sig(proc), ==, SIGKILL);
+	netns_delete(netns);
+
+	db_path = g_build_filename(dir, "yamori.db", NULL);
+	g_assert_cmpint(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+	g_assert_cmpint(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+	                SQLITE_OK);
+	g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
+	g_assert_cmpstr((const gchar *) sqlite3_column_text(stmt, 0), ==, "ok");
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	sql =
+	    g_strdup_printf("SELECT count(*) FROM addresses a JOIN devices d ON d.id = a.device_id "
+	                    "WHERE d.mac = '%s' AND a.address = '10.231.0.2'",
+	                    peer_mac);
+	g_assert_cmpint(db_count(dir, sql), ==, 1);
+	ym_test_rm_rf(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -418,5 +492,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/yamorid-cli/text-report", test_text_report);
 	g_test_add_func("/ym/yamorid-cli/state-accumulates", test_state_accumulates);
 	g_test_add_func("/ym/yamorid-cli/live-capture-netns", test_live_capture_netns);
+	g_test_add_func("/ym/yamorid-cli/live-sigkill", test_live_sigkill);
 	return g_test_run();
 }
