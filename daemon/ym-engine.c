@@ -20,6 +20,7 @@
 #include "ym-capture-file.h"
 #include "ym-decode.h"
 #include "ym-error.h"
+#include "ym-hello-assembler.h"
 
 #define YM_FLUSH_INTERVAL_USEC G_USEC_PER_SEC
 #define YM_DEFAULT_MAX_FLOWS   32768
@@ -41,6 +42,7 @@ struct _YmEngine {
 	YmFingerprints *fingerprints;
 	YmInventory *inventory;
 	YmFlowTable *flows;
+	YmHelloAssembler *hellos;
 	YmPacket *packet;
 	GArray *ended_flows; /* of YmEndedFlow, waiting for the next flush */
 	GPtrArray *warnings;
@@ -162,12 +164,13 @@ on_frame(const YmFrame *frame, gpointer user_data)
 		stats->first_packet = frame->ts_usec;
 	if (frame->ts_usec > stats->last_packet)
 		stats->last_packet = frame->ts_usec;
+
+	ym_flow_table_update(self->flows, packet, NULL);
+	ym_hello_assembler_process(self->hellos, packet);
 	for (guint i = 0; i < packet->n_events; i++) {
 		stats->decode_events++;
 		stats->events[packet->events[i]]++;
 	}
-
-	ym_flow_table_update(self->flows, packet, NULL);
 	ym_inventory_observe(self->inventory, packet);
 
 	/* capture time drives flow expiry; merged captures jump back in time */
@@ -207,6 +210,7 @@ ym_engine_setup(YmEngine *self, GError **error)
 	if (!ym_inventory_load(self->inventory, self->store, error))
 		return FALSE;
 	self->flows = ym_flow_table_new(self->max_flows, on_flow_end, self);
+	self->hellos = ym_hello_assembler_new(16);
 	return TRUE;
 }
 
@@ -467,6 +471,7 @@ ym_engine_dispose(GObject *object)
 	g_clear_handle_id(&self->flush_timeout_id, g_source_remove);
 	g_clear_object(&self->live_source);
 	g_clear_object(&self->flows);
+	g_clear_object(&self->hellos);
 	g_clear_object(&self->inventory);
 	g_clear_object(&self->fingerprints);
 	g_clear_object(&self->oui);

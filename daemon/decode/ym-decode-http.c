@@ -305,6 +305,28 @@ http_parse_status_line(YmHttp *http, const guint8 *line, gsize line_length, gboo
 	return http->status >= 100;
 }
 
+/* "OPTIONS rtsp://cam/stream1 RTSP/1.0" or "RTSP/1.0 200 OK" */
+static gboolean
+http_names_other_protocol(const guint8 *line, gsize line_length)
+{
+	static const gchar *const others[] = {"RTSP/", "SIP/", "ICAP/", NULL};
+	for (guint i = 0; others[i] != NULL; i++) {
+		gsize n = strlen(others[i]);
+		/* status line */
+		if (line_length >= n && memcmp(line, others[i], n) == 0)
+			return TRUE;
+		/* request line: the version is the last word */
+		for (gsize j = line_length; j > 0; j--) {
+			if (line[j - 1] == ' ') {
+				if (line_length - j >= n && memcmp(line + j, others[i], n) == 0)
+					return TRUE;
+				break;
+			}
+		}
+	}
+	return FALSE;
+}
+
 /* "GET /path HTTP/1.1"; the target is what lies between method and version */
 static gboolean
 http_parse_request_line(YmHttp *http, const guint8 *line, gsize line_length, gboolean terminated)
@@ -419,6 +441,12 @@ ym_decode_http(YmPacket *packet, const guint8 *data, gsize length)
 	/* start line */
 	if (!_ym_http_next_line(&buf, &line, &line_length, &terminated))
 		return YM_DECODE_UNSUPPORTED;
+	/* RTSP and SIP share HTTP's syntax; a complete start line naming
+	 * another protocol's version is theirs, not a broken HTTP one */
+	if (terminated && http_names_other_protocol(line, line_length)) {
+		packet->app = YM_APP_NONE;
+		return YM_DECODE_UNSUPPORTED;
+	}
 	if (line[0] == 'H' && line_length >= 5 && memcmp(line, "HTTP/", 5) == 0)
 		valid = http_parse_status_line(http, line, line_length, terminated);
 	else

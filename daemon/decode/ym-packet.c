@@ -74,6 +74,17 @@ ym_packet_has_event(const YmPacket *packet, YmDecodeEvent event)
 	return FALSE;
 }
 
+void
+ym_packet_remove_event(YmPacket *packet, YmDecodeEvent event)
+{
+	guint kept = 0;
+	for (guint i = 0; i < packet->n_events; i++) {
+		if (packet->events[i] != event)
+			packet->events[kept++] = packet->events[i];
+	}
+	packet->n_events = (guint8) kept;
+}
+
 const gchar *
 ym_decode_event_to_string(YmDecodeEvent event)
 {

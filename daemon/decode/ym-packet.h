@@ -221,6 +221,8 @@ void
 ym_packet_add_event(YmPacket *packet, YmDecodeEvent event);
 gboolean
 ym_packet_has_event(const YmPacket *packet, YmDecodeEvent event);
+void
+ym_packet_remove_event(YmPacket *packet, YmDecodeEvent event);
 const gchar *
 ym_decode_event_to_string(YmDecodeEvent event);
 

@@ -514,6 +514,27 @@ test_not_http(void)
 	g_assert_cmpint(decode(packet, NULL, 0), ==, YM_DECODE_UNSUPPORTED);
 }
 
+/* RTSP and SIP share the syntax: not HTTP, and not malformed HTTP either */
+static void
+test_other_protocols(void)
+{
+	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	const gchar *texts[] = {
+	    "OPTIONS rtsp://192.168.10.4:554/stream1 RTSP/1.0\r\nCSeq: 1\r\n\r\n",
+	    "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n",
+	    "OPTIONS sip:alice@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h\r\n\r\n",
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+		g_assert_cmpint(decode_text(packet, texts[i]), ==, YM_DECODE_UNSUPPORTED);
+		g_assert_cmpint(packet->app, ==, YM_APP_NONE);
+		g_assert_cmpuint(packet->n_events, ==, 0);
+	}
+	/* an HTTP request whose target merely mentions RTSP stays HTTP */
+	g_assert_cmpint(decode_text(packet, "GET /RTSP/1.0 HTTP/1.1\r\nHost: a\r\n\r\n"), ==,
+	                YM_DECODE_OK);
+	g_assert_cmpint(packet->app, ==, YM_APP_HTTP);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -530,5 +551,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-http/invalid", test_invalid);
 	g_test_add_func("/ym/decode-http/fields", test_fields);
 	g_test_add_func("/ym/decode-http/not-http", test_not_http);
+	g_test_add_func("/ym/decode-http/other-protocols", test_other_protocols);
 	return g_test_run();
 }
