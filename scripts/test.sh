@@ -14,7 +14,9 @@ if [[ ! -d build-test ]]; then
   meson setup build-test -Dwerror=true -Dshared_data="$shared"
 fi
 ninja -C build-test
-meson test -C build-test --print-errorlogs --num-processes 2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+meson test -C build-test --print-errorlogs --num-processes 2 | tee "$log"
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer: every test again"
 if [[ ! -d build-asan ]]; then
@@ -22,4 +24,9 @@ if [[ ! -d build-asan ]]; then
     -Dshared_data="$shared"
 fi
 ninja -C build-asan
-meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
+meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3 | tee -a "$log"
+
+# one closing line for both runs
+passed=$(awk '/^Ok:/ { n += $2 } END { print n + 0 }' "$log")
+failed=$(awk '/^(Fail|Timeout|Unexpected Pass):/ { n += $NF } END { print n + 0 }' "$log")
+echo "summary: $passed passed, $failed failed"
