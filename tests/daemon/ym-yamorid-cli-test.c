@@ -364,10 +364,12 @@ spawn_live(const gchar *netns, const gchar *state_dir, const gchar *timed_exit)
 	g_autofree gchar *iface = g_strdup_printf("%sa", netns);
 	g_autoptr(GError) error = NULL;
 	GSubprocess *proc;
+	/* the filter keeps what the test sends: ARP and ICMP */
 	const gchar *argv[] = {
-	    "ip",       "netns",    "exec",   iface,         g_getenv("YAMORID"), "--interface",
-	    iface,      "--user",   "nobody", "--state-dir", state_dir,           "--timed-exit",
-	    timed_exit, "--report", "json",   NULL};
+	    "ip",          "netns",       "exec",     iface,          g_getenv("YAMORID"),
+	    "--interface", iface,         "--filter", "arp or icmp",  "--user",
+	    "nobody",      "--state-dir", state_dir,  "--timed-exit", timed_exit,
+	    "--report",    "json",        NULL};
 	proc = g_subprocess_newv(
 	    argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
 	g_assert_no_error(error);
@@ -481,6 +483,52 @@ test_live_sigkill(void)
 	ym_test_rm_rf(dir);
 }
 
+/* a capture filter that does not compile is named in the message */
+static void
+test_live_bad_filter(void)
+{
+	g_auto(RunResult) r = {0};
+	if (getuid() != 0) {
+		g_test_skip("needs root to open a capture");
+		return;
+	}
+	run_yamorid(&r, "--interface", "lo", "--filter", "port ((", "--user", "nobody", NULL);
+	g_assert_cmpint(r.status, ==, 1);
+	g_assert_nonnull(strstr(r.err, "capture filter \"port ((\""));
+}
+
+/* a full disk is reported as such, with nothing half-written */
+static void
+test_full_disk(void)
+{
+	g_autofree gchar *dir = NULL;
+	g_autofree gchar *cmd = NULL;
+	g_autofree gchar *path = ym_test_shared_pcap("ndpi-alexa-app-android.pcapng");
+	g_auto(RunResult) r = {0};
+	if (path == NULL)
+		return;
+	if (getuid() != 0) {
+		g_test_skip("needs root to mount a small tmpfs");
+		return;
+	}
+	dir = ym_test_make_tmpdir();
+	cmd = g_strdup_printf("mount -t tmpfs -o size=48k yamori-full %s", dir);
+	if (!sh(cmd)) {
+		if (g_getenv("CI") != NULL)
+			g_error("cannot mount a tmpfs as root");
+		g_test_skip("cannot mount a tmpfs here");
+		return;
+	}
+	run_yamorid(&r, "--read", path, "--state-dir", dir, "--report", "json", NULL);
+	g_free(cmd);
+	cmd = g_strdup_printf("umount %s", dir);
+	g_assert_true(sh(cmd));
+	g_assert_cmpint(r.status, ==, 1);
+	g_assert_nonnull(strstr(r.err, "disk is full"));
+	g_assert_cmpstr(r.out, ==, "");
+	ym_test_rm_rf(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -493,5 +541,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/yamorid-cli/state-accumulates", test_state_accumulates);
 	g_test_add_func("/ym/yamorid-cli/live-capture-netns", test_live_capture_netns);
 	g_test_add_func("/ym/yamorid-cli/live-sigkill", test_live_sigkill);
+	g_test_add_func("/ym/yamorid-cli/live-bad-filter", test_live_bad_filter);
+	g_test_add_func("/ym/yamorid-cli/full-disk", test_full_disk);
 	return g_test_run();
 }
