@@ -13,4 +13,5 @@ ninja -C build
 
 mkdir -p demo-out
 ./build/tools/yamori-gen demo demo-out/demo-home.pcapng
-./build/daemon/yamorid --read demo-out/demo-home.pcapng --report "${YM_REPORT:-text}"
+./build/daemon/yamorid --read demo-out/demo-home.pcapng --signatures-dir signatures \
+  --report "${YM_REPORT:-text}"
