@@ -29,6 +29,9 @@ typedef struct {
 	gchar *vendor;
 	gchar *kind;
 	gint64 kind_confidence;
+	gint64 os_confidence;
+	gint64 model_confidence;
+	gint64 firmware_confidence;
 	gchar *os;
 	gchar *model;
 	gchar *firmware;
@@ -41,6 +44,7 @@ typedef struct {
 	GPtrArray *hostnames;
 	GPtrArray *linked_macs;
 	GPtrArray *observations; /* "kind\tvalue" */
+	GPtrArray *address_rows; /* "address\tsource\tfirst\tlast" */
 } ReportDevice;
 
 static void
@@ -58,6 +62,7 @@ report_device_free(gpointer data)
 	g_ptr_array_unref(d->hostnames);
 	g_ptr_array_unref(d->linked_macs);
 	g_ptr_array_unref(d->observations);
+	g_ptr_array_unref(d->address_rows);
 	g_free(d);
 }
 
@@ -121,7 +126,8 @@ load_devices(sqlite3 *db, GError **error)
 	g_autoptr(sqlite3_stmt) stmt =
 	    prepare(db,
 	            "SELECT id, mac, vendor, kind, kind_confidence, os, model, firmware, "
-	            "locally_administered, roles, first_seen, last_seen FROM devices "
+	            "locally_administered, roles, first_seen, last_seen, os_confidence, "
+	            "model_confidence, firmware_confidence FROM devices "
 	            "WHERE linked_to IS NULL ORDER BY first_seen, mac",
 	            error);
 	if (stmt == NULL)
@@ -140,11 +146,15 @@ load_devices(sqlite3 *db, GError **error)
 		d->roles = (guint) sqlite3_column_int(stmt, 9);
 		d->first_seen = sqlite3_column_int64(stmt, 10);
 		d->last_seen = sqlite3_column_int64(stmt, 11);
+		d->os_confidence = sqlite3_column_int64(stmt, 12);
+		d->model_confidence = sqlite3_column_int64(stmt, 13);
+		d->firmware_confidence = sqlite3_column_int64(stmt, 14);
 		d->ipv4 = g_ptr_array_new_with_free_func(g_free);
 		d->ipv6 = g_ptr_array_new_with_free_func(g_free);
 		d->hostnames = g_ptr_array_new_with_free_func(g_free);
 		d->linked_macs = g_ptr_array_new_with_free_func(g_free);
 		d->observations = g_ptr_array_new_with_free_func(g_free);
+		d->address_rows = g_ptr_array_new_with_free_func(g_free);
 		g_ptr_array_add(devices, d);
 	}
 	for (guint i = 0; i < devices->len; i++) {
@@ -164,6 +174,11 @@ load_devices(sqlite3 *db, GError **error)
 		               "SELECT mac FROM devices WHERE linked_to = (SELECT mac FROM devices "
 		               "WHERE id = ?1) ORDER BY first_seen",
 		               d->id, d->linked_macs, error) ||
+		    !load_list(db,
+		               "SELECT address || char(9) || source || char(9) || first_seen || "
+		               "char(9) || last_seen FROM addresses WHERE device_id = ?1 "
+		               "ORDER BY first_seen, address",
+		               d->id, d->address_rows, error) ||
 		    !load_list(
 		        db,
 		        "SELECT kind || char(9) || value FROM observations WHERE device_id = ?1 "
@@ -247,6 +262,44 @@ add_evidence(JsonBuilder *builder, GPtrArray *observations)
 }
 
 static void
+add_confidence(JsonBuilder *builder, const ReportDevice *d)
+{
+	json_builder_set_member_name(builder, "confidence");
+	json_builder_begin_object(builder);
+	json_builder_set_member_name(builder, "kind");
+	json_builder_add_int_value(builder, d->kind_confidence);
+	json_builder_set_member_name(builder, "os");
+	json_builder_add_int_value(builder, d->os_confidence);
+	json_builder_set_member_name(builder, "model");
+	json_builder_add_int_value(builder, d->model_confidence);
+	json_builder_set_member_name(builder, "firmware");
+	json_builder_add_int_value(builder, d->firmware_confidence);
+	json_builder_end_object(builder);
+}
+
+/* every address with where it came from and when it was in use */
+static void
+add_address_history(JsonBuilder *builder, GPtrArray *rows)
+{
+	json_builder_set_member_name(builder, "addresses");
+	json_builder_begin_array(builder);
+	for (guint i = 0; i < rows->len; i++) {
+		g_auto(GStrv) cols = g_strsplit(g_ptr_array_index(rows, i), "\t", 4);
+		if (g_strv_length(cols) != 4)
+			continue;
+		json_builder_begin_object(builder);
+		json_builder_set_member_name(builder, "address");
+		json_builder_add_string_value(builder, cols[0]);
+		json_builder_set_member_name(builder, "source");
+		json_builder_add_string_value(builder, cols[1]);
+		add_timestamp(builder, "first_seen", g_ascii_strtoll(cols[2], NULL, 10));
+		add_timestamp(builder, "last_seen", g_ascii_strtoll(cols[3], NULL, 10));
+		json_builder_end_object(builder);
+	}
+	json_builder_end_array(builder);
+}
+
+static void
 add_device_json(JsonBuilder *builder, const ReportDevice *d)
 {
 	json_builder_begin_object(builder);
@@ -269,6 +322,8 @@ add_device_json(JsonBuilder *builder, const ReportDevice *d)
 	json_builder_add_boolean_value(builder, d->locally_administered);
 	add_string_array(builder, "linked_macs", d->linked_macs);
 	add_roles(builder, d->roles);
+	add_confidence(builder, d);
+	add_address_history(builder, d->address_rows);
 	add_evidence(builder, d->observations);
 	json_builder_end_object(builder);
 }

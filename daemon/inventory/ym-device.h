@@ -116,6 +116,9 @@ struct _YmDevice {
 	gchar *os;
 	gchar *model;
 	gchar *firmware;
+	guint os_confidence;
+	guint model_confidence;
+	guint firmware_confidence;
 	/* the device this one really is (randomised MAC, same client id) */
 	YmDevice *linked_to;
 	/* bookkeeping */

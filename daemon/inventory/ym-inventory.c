@@ -1049,6 +1049,14 @@ ym_inventory_classify(YmInventory *self)
 		replace_string(&device->os, g_steal_pointer(&result.os), &changed);
 		replace_string(&device->model, g_steal_pointer(&result.model), &changed);
 		replace_string(&device->firmware, g_steal_pointer(&result.firmware), &changed);
+		if (device->os_confidence != result.os_confidence ||
+		    device->model_confidence != result.model_confidence ||
+		    device->firmware_confidence != result.firmware_confidence) {
+			device->os_confidence = result.os_confidence;
+			device->model_confidence = result.model_confidence;
+			device->firmware_confidence = result.firmware_confidence;
+			changed = TRUE;
+		}
 		ym_classification_clear(&result);
 		if (changed)
 			device->dirty = TRUE;
@@ -1078,6 +1086,9 @@ save_device(YmStore *store, YmDevice *device, GError **error)
 	ym_store_bind_int64(s, 10, device->roles);
 	ym_store_bind_int64(s, 11, device->first_seen);
 	ym_store_bind_int64(s, 12, device->last_seen);
+	ym_store_bind_int64(s, 13, device->os_confidence);
+	ym_store_bind_int64(s, 14, device->model_confidence);
+	ym_store_bind_int64(s, 15, device->firmware_confidence);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		device->store_id = sqlite3_column_int64(s, 0);

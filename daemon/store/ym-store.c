@@ -25,14 +25,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(sqlite3_stmt, sqlite3_finalize)
 /*
  * schema history:
  *  1: devices, addresses, names, observations, flows, services, alerts, runs
+ *  2: devices.os_confidence, model_confidence, firmware_confidence
  */
-#define YM_STORE_SCHEMA_VERSION 1
+#define YM_STORE_SCHEMA_VERSION 2
 
 static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
     [YM_STORE_STMT_UPSERT_DEVICE] =
         "INSERT INTO devices (mac, vendor, kind, kind_confidence, os, model, firmware, "
-        "locally_administered, linked_to, roles, first_seen, last_seen) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+        "locally_administered, linked_to, roles, first_seen, last_seen, os_confidence, "
+        "model_confidence, firmware_confidence) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
         "ON CONFLICT (mac) DO UPDATE SET "
         "vendor = excluded.vendor, "
         "kind = excluded.kind, "
@@ -40,6 +42,9 @@ static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
         "os = excluded.os, "
         "model = excluded.model, "
         "firmware = excluded.firmware, "
+        "os_confidence = excluded.os_confidence, "
+        "model_confidence = excluded.model_confidence, "
+        "firmware_confidence = excluded.firmware_confidence, "
         "locally_administered = excluded.locally_administered, "
         "linked_to = excluded.linked_to, "
         "roles = excluded.roles, "
@@ -225,10 +230,23 @@ migrate_v1(YmStore *self, GError **error)
 	    error);
 }
 
+static gboolean
+migrate_v2(YmStore *self, GError **error)
+{
+	return ym_store_exec(
+	    self,
+	    "ALTER TABLE devices ADD COLUMN os_confidence INTEGER NOT NULL DEFAULT 0;"
+	    "ALTER TABLE devices ADD COLUMN model_confidence INTEGER NOT NULL DEFAULT 0;"
+	    "ALTER TABLE devices ADD COLUMN firmware_confidence INTEGER NOT NULL "
+	    "DEFAULT 0;",
+	    error);
+}
+
 typedef gboolean (*YmStoreMigration)(YmStore *self, GError **error);
 
 static const YmStoreMigration migrations[YM_STORE_SCHEMA_VERSION] = {
     migrate_v1,
+    migrate_v2,
 };
 
 guint

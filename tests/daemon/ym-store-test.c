@@ -34,7 +34,7 @@ test_schema_and_reopen(void)
 		gpointer stmt;
 		g_assert_true(ym_store_ensure_schema(store, &error));
 		g_assert_no_error(error);
-		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 1);
+		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 2);
 		g_assert_true(ym_store_begin(store, &error));
 		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
 		g_assert_no_error(error);
@@ -45,6 +45,8 @@ test_schema_and_reopen(void)
 		ym_store_bind_int64(stmt, 10, 0);
 		ym_store_bind_int64(stmt, 11, 100);
 		ym_store_bind_int64(stmt, 12, 200);
+		for (gint i = 13; i <= 15; i++)
+			ym_store_bind_int64(stmt, i, 0);
 		g_assert_true(ym_store_step(store, stmt, &error));
 		/* the same device again widens the time range */
 		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
@@ -55,6 +57,8 @@ test_schema_and_reopen(void)
 		ym_store_bind_int64(stmt, 10, 0);
 		ym_store_bind_int64(stmt, 11, 50);
 		ym_store_bind_int64(stmt, 12, 150);
+		for (gint i = 13; i <= 15; i++)
+			ym_store_bind_int64(stmt, i, 0);
 		g_assert_true(ym_store_step(store, stmt, &error));
 		g_assert_true(ym_store_commit(store, &error));
 		g_assert_no_error(error);
@@ -128,6 +132,38 @@ test_not_a_database(void)
 	ym_test_rm_rf(dir);
 }
 
+/* a store written by schema version 1 (tests/data/store/schema-v1.db, made
+ * by yamorid from zeek-dhcp.pcap and ndpi-ubiquiti-discovery.pcap) migrates
+ * to the current version and keeps what it held */
+static void
+test_migrate_v1(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *fixture =
+	    g_test_build_filename(G_TEST_DIST, "data", "store", "schema-v1.db", NULL);
+	g_autofree gchar *copy = g_build_filename(dir, "yamori.db", NULL);
+	g_autofree gchar *contents = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(YmStore) store = ym_store_new(dir);
+	gsize length = 0;
+
+	g_file_get_contents(fixture, &contents, &length, &error);
+	g_assert_no_error(error);
+	g_file_set_contents(copy, contents, (gssize) length, &error);
+	g_assert_no_error(error);
+	g_assert_true(ym_store_ensure_schema(store, &error));
+	g_assert_no_error(error);
+	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 2);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 3);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM addresses"), ==, 3);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM runs"), ==, 1);
+	g_assert_cmpint(
+	    count_rows(store, "SELECT kind_confidence FROM devices WHERE model = 'UGW3'"), ==, 90);
+	/* the new columns start at zero until the next classification */
+	g_assert_cmpint(count_rows(store, "SELECT sum(model_confidence) FROM devices"), ==, 0);
+	ym_test_rm_rf(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -136,5 +172,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/store/rollback", test_rollback);
 	g_test_add_func("/ym/store/newer-schema-refused", test_newer_schema_refused);
 	g_test_add_func("/ym/store/not-a-database", test_not_a_database);
+	g_test_add_func("/ym/store/migrate-v1", test_migrate_v1);
 	return g_test_run();
 }
