@@ -307,12 +307,12 @@ parse_idb(YmCaptureFile *self, const guint8 *block, guint32 length)
 			guint8 resol = value[0];
 			gint64 ticks = 1;
 			guint exponent = resol & 0x7f;
-			if (exponent > 30)
-				exponent = 30;
-			for (guint i = 0; i < exponent; i++)
-				ticks *= (resol & 0x80) ? 2 : 10;
-			if (exponent <= 18 || (resol & 0x80))
+			/* beyond these the tick count per second does not fit */
+			if (exponent <= ((resol & 0x80) ? 62u : 18u)) {
+				for (guint i = 0; i < exponent; i++)
+					ticks *= (resol & 0x80) ? 2 : 10;
 				iface.tsresol_num = ticks;
+			}
 		} else if (code == 14 && olen >= 8) {
 			guint64 off;
 			memcpy(&off, value, 8);
@@ -328,10 +328,20 @@ static gint64
 pcapng_ts_usec(const YmPcapngInterface *iface, guint32 hi, guint32 lo)
 {
 	guint64 ticks = ((guint64) hi << 32) | lo;
-	gint64 secs = (gint64) (ticks / (guint64) iface->tsresol_num);
-	guint64 frac = ticks % (guint64) iface->tsresol_num;
-	return (secs + iface->tsoffset) * G_USEC_PER_SEC +
-	       (gint64) (frac * G_USEC_PER_SEC / (guint64) iface->tsresol_num);
+	guint64 resol = (guint64) iface->tsresol_num;
+	guint64 secs = ticks / resol;
+	guint64 frac = ticks % resol;
+	/* frac * 10^6 must not overflow for coarse-grained clocks */
+	guint64 usec = resol <= G_MAXUINT64 / G_USEC_PER_SEC ? frac * G_USEC_PER_SEC / resol
+	                                                     : frac / (resol / G_USEC_PER_SEC);
+	/* hostile offsets and tick counts are clamped, not overflowed */
+	gint64 total_secs;
+	if (secs > (guint64) (G_MAXINT64 / G_USEC_PER_SEC) ||
+	    __builtin_add_overflow((gint64) secs, iface->tsoffset, &total_secs) ||
+	    total_secs > G_MAXINT64 / G_USEC_PER_SEC - 1 ||
+	    total_secs < G_MININT64 / G_USEC_PER_SEC + 1)
+		return 0;
+	return total_secs * G_USEC_PER_SEC + (gint64) usec;
 }
 
 static const YmPcapngInterface *
@@ -363,9 +373,10 @@ parse_packet_block(YmCaptureFile *self,
 	gsize data_off;
 
 	if (type == PCAPNG_EPB || type == PCAPNG_PB) {
-		guint32 id = type == PCAPNG_EPB ? rd32(self, block + 8) : rd16(self, block + 8);
+		guint32 id;
 		if (have < 28)
 			return FALSE;
+		id = type == PCAPNG_EPB ? rd32(self, block + 8) : rd16(self, block + 8);
 		iface = lookup_interface(self, id, error);
 		if (iface == NULL)
 			return FALSE;
