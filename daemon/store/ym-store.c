@@ -26,8 +26,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(sqlite3_stmt, sqlite3_finalize)
  * schema history:
  *  1: devices, addresses, names, observations, flows, services, alerts, runs
  *  2: devices.os_confidence, model_confidence, firmware_confidence
+ *  3: alerts keyed by (type, mac, key) so device-less alerts aggregate too; notify
  */
-#define YM_STORE_SCHEMA_VERSION 2
+#define YM_STORE_SCHEMA_VERSION 3
 
 static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
     [YM_STORE_STMT_UPSERT_DEVICE] =
@@ -81,6 +82,21 @@ static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
         "device_id = COALESCE (excluded.device_id, services.device_id), "
         "first_seen = MIN (services.first_seen, excluded.first_seen), "
         "last_seen = MAX (services.last_seen, excluded.last_seen)",
+    [YM_STORE_STMT_UPSERT_ALERT] =
+        "INSERT INTO alerts (type, severity, device_id, mac, key, state, first_seen, last_seen, "
+        "count, evidence, notify) VALUES (?1, ?2, (SELECT id FROM devices WHERE mac = ?3), "
+        "COALESCE (?3, ''), ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+        "ON CONFLICT (type, mac, key) DO UPDATE SET "
+        "severity = excluded.severity, "
+        "device_id = COALESCE (excluded.device_id, alerts.device_id), "
+        "state_changed = CASE WHEN alerts.state != excluded.state THEN excluded.last_seen "
+        "  ELSE alerts.state_changed END, "
+        "state = excluded.state, "
+        "first_seen = MIN (alerts.first_seen, excluded.first_seen), "
+        "last_seen = MAX (alerts.last_seen, excluded.last_seen), "
+        "count = excluded.count, "
+        "evidence = excluded.evidence, "
+        "notify = excluded.notify",
     [YM_STORE_STMT_INSERT_RUN] =
         "INSERT INTO runs (source, started, finished, packets, bytes, decode_events, flows, "
         "first_packet, last_packet) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -242,11 +258,41 @@ migrate_v2(YmStore *self, GError **error)
 	    error);
 }
 
+static gboolean
+migrate_v3(YmStore *self, GError **error)
+{
+	return ym_store_exec(self,
+	                     "CREATE TABLE alerts_v3 ("
+	                     "  id INTEGER PRIMARY KEY,"
+	                     "  type TEXT NOT NULL,"
+	                     "  severity TEXT NOT NULL,"
+	                     "  device_id INTEGER REFERENCES devices (id) ON DELETE CASCADE,"
+	                     "  mac TEXT NOT NULL DEFAULT '',"
+	                     "  key TEXT NOT NULL DEFAULT '',"
+	                     "  state TEXT NOT NULL DEFAULT 'open',"
+	                     "  first_seen INTEGER NOT NULL,"
+	                     "  last_seen INTEGER NOT NULL,"
+	                     "  count INTEGER NOT NULL DEFAULT 1,"
+	                     "  evidence TEXT NOT NULL DEFAULT '{}',"
+	                     "  state_changed INTEGER,"
+	                     "  notify INTEGER NOT NULL DEFAULT 1,"
+	                     "  UNIQUE (type, mac, key));"
+	                     "INSERT INTO alerts_v3 (id, type, severity, device_id, mac, key, state, "
+	                     "  first_seen, last_seen, count, evidence, state_changed) "
+	                     "SELECT a.id, a.type, a.severity, a.device_id, COALESCE (d.mac, ''), "
+	                     "  a.key, a.state, a.first_seen, a.last_seen, a.count, a.evidence, "
+	                     "  a.state_changed FROM alerts a LEFT JOIN devices d ON d.id = a.device_id;"
+	                     "DROP TABLE alerts;"
+	                     "ALTER TABLE alerts_v3 RENAME TO alerts;",
+	                     error);
+}
+
 typedef gboolean (*YmStoreMigration)(YmStore *self, GError **error);
 
 static const YmStoreMigration migrations[YM_STORE_SCHEMA_VERSION] = {
     migrate_v1,
     migrate_v2,
+    migrate_v3,
 };
 
 guint

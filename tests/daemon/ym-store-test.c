@@ -34,7 +34,7 @@ test_schema_and_reopen(void)
 		gpointer stmt;
 		g_assert_true(ym_store_ensure_schema(store, &error));
 		g_assert_no_error(error);
-		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 2);
+		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 3);
 		g_assert_true(ym_store_begin(store, &error));
 		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
 		g_assert_no_error(error);
@@ -153,7 +153,7 @@ test_migrate_v1(void)
 	g_assert_no_error(error);
 	g_assert_true(ym_store_ensure_schema(store, &error));
 	g_assert_no_error(error);
-	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 2);
+	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM addresses"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM runs"), ==, 1);
