@@ -21,8 +21,8 @@
 #include "ym-error.h"
 
 #define YM_ALERTS_MAX             4096
-#define YM_ALERT_NOTIFY_INTERVAL  (3600 * G_USEC_PER_SEC)
-#define YM_ALERT_QUIET_DEFAULT    (24 * 3600 * G_USEC_PER_SEC)
+#define YM_ALERT_NOTIFY_INTERVAL (G_GINT64_CONSTANT(3600) * G_USEC_PER_SEC)
+#define YM_ALERT_QUIET_DEFAULT (G_GINT64_CONSTANT(24) * 3600 * G_USEC_PER_SEC)
 
 struct _YmAlerts {
 	GObject parent_instance;
