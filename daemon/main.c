@@ -74,8 +74,8 @@ print_report(YmEngine *engine, const gchar *format, GError **error)
 		fmt = YM_REPORT_FORMAT_JSON;
 	else
 		fmt = YM_REPORT_FORMAT_TEXT;
-	report =
-	    ym_report_build(ym_engine_get_store(engine), ym_engine_get_stats(engine), fmt, error);
+	report = ym_report_build(ym_engine_get_store(engine), ym_engine_get_guidance(engine),
+	                         ym_engine_get_stats(engine), fmt, error);
 	if (report == NULL)
 		return FALSE;
 	if (fputs(report, stdout) < 0 ||

@@ -21,6 +21,8 @@
 #include "ym-decode.h"
 #include "ym-error.h"
 #include "ym-hello-assembler.h"
+#include "ym-detector.h"
+#include "ym-guidance.h"
 
 #define YM_FLUSH_INTERVAL_USEC G_USEC_PER_SEC
 #define YM_DEFAULT_MAX_FLOWS   32768
@@ -43,6 +45,12 @@ struct _YmEngine {
 	YmInventory *inventory;
 	YmFlowTable *flows;
 	YmHelloAssembler *hellos;
+	YmAlerts *alerts;
+	YmGuidance *guidance;
+	GPtrArray *detector_states; /* parallel to ym_detectors[] */
+	YmDetectContext context;
+	gchar *guidance_dir;
+	gint64 last_tick; /* capture second of the last detector tick */
 	YmPacket *packet;
 	GArray *ended_flows; /* of YmEndedFlow, waiting for the next flush */
 	GPtrArray *warnings;
@@ -65,6 +73,11 @@ on_flow_end(const YmFlow *flow, YmFlowEndReason reason, gpointer user_data)
 	YmEngine *self = user_data;
 	YmEndedFlow ended = {.flow = *flow, .reason = reason};
 	g_array_append_val(self->ended_flows, ended);
+	for (guint i = 0; self->detector_states != NULL && i < self->detector_states->len; i++) {
+		if (ym_detectors[i]->flow_end != NULL)
+			ym_detectors[i]->flow_end(g_ptr_array_index(self->detector_states, i),
+			                          &self->context, flow);
+	}
 }
 
 static const gchar *
@@ -141,10 +154,25 @@ write_pending(YmEngine *self, GError **error)
 {
 	if (!ym_inventory_save(self->inventory, self->store, error))
 		return FALSE;
+	if (!ym_alerts_save(self->alerts, self->store, error))
+		return FALSE;
 	if (!save_ended_flows(self, error))
 		return FALSE;
 	self->last_flush = g_get_monotonic_time();
 	return TRUE;
+}
+
+/* once per second of capture time: detectors' windows, alert quiet periods */
+static void
+run_ticks(YmEngine *self, gint64 now)
+{
+	self->last_tick = now / G_USEC_PER_SEC;
+	for (guint i = 0; i < self->detector_states->len; i++) {
+		if (ym_detectors[i]->tick != NULL)
+			ym_detectors[i]->tick(g_ptr_array_index(self->detector_states, i),
+			                      &self->context, now);
+	}
+	ym_alerts_tick(self->alerts, now);
 }
 
 static void
@@ -153,6 +181,8 @@ on_frame(const YmFrame *frame, gpointer user_data)
 	YmEngine *self = user_data;
 	YmPacket *packet = self->packet;
 	YmRunStats *stats = &self->stats;
+	YmFlow *flow;
+	guint direction = 0;
 
 	ym_decode_frame(packet, frame->linktype, frame->data, frame->caplen, frame->wirelen);
 	packet->number = frame->number;
@@ -165,19 +195,26 @@ on_frame(const YmFrame *frame, gpointer user_data)
 	if (frame->ts_usec > stats->last_packet)
 		stats->last_packet = frame->ts_usec;
 
-	ym_flow_table_update(self->flows, packet, NULL);
+	flow = ym_flow_table_update(self->flows, packet, &direction);
 	ym_hello_assembler_process(self->hellos, packet);
 	for (guint i = 0; i < packet->n_events; i++) {
 		stats->decode_events++;
 		stats->events[packet->events[i]]++;
 	}
 	ym_inventory_observe(self->inventory, packet);
+	for (guint i = 0; i < self->detector_states->len; i++) {
+		if (ym_detectors[i]->packet != NULL)
+			ym_detectors[i]->packet(g_ptr_array_index(self->detector_states, i),
+			                        &self->context, packet, flow, direction);
+	}
 
 	/* capture time drives flow expiry; merged captures jump back in time */
 	if (frame->ts_usec > self->newest_ts)
 		self->newest_ts = frame->ts_usec;
 	if ((stats->packets & 255) == 0)
 		ym_flow_table_expire(self->flows, self->newest_ts);
+	if (self->newest_ts / G_USEC_PER_SEC != self->last_tick)
+		run_ticks(self, self->newest_ts);
 }
 
 static gboolean
@@ -189,6 +226,41 @@ ensure_store(YmEngine *self, GError **error)
 	if (!ym_store_ensure_schema(self->store, error)) {
 		g_clear_object(&self->store);
 		return FALSE;
+	}
+	return TRUE;
+}
+
+/* the guidance catalogue gives each alert type its default severity */
+static gboolean
+setup_detection(YmEngine *self, GError **error)
+{
+	g_autoptr(GPtrArray) ids = NULL;
+
+	self->guidance = ym_guidance_new();
+	if (!ym_guidance_load_dir(self->guidance, self->guidance_dir, error))
+		return FALSE;
+	self->alerts = ym_alerts_new();
+	ids = ym_guidance_get_ids(self->guidance);
+	for (guint i = 0; i < ids->len; i++) {
+		const YmGuidanceTopic *topic =
+		    ym_guidance_lookup(self->guidance, g_ptr_array_index(ids, i));
+		ym_alerts_set_default_severity(
+		    self->alerts, g_ptr_array_index(ids, i),
+		    ym_severity_from_string(ym_guidance_topic_get_severity(topic)));
+	}
+	if (!ym_alerts_load(self->alerts, self->store, error))
+		return FALSE;
+	self->context.inventory = self->inventory;
+	self->context.alerts = self->alerts;
+	self->context.signatures_dir = self->signatures_dir;
+	self->detector_states = g_ptr_array_new();
+	for (guint i = 0; ym_detectors[i] != NULL; i++) {
+		gpointer state = ym_detectors[i]->create(&self->context, error);
+		if (state == NULL) {
+			g_prefix_error(error, "starting the %s detector: ", ym_detectors[i]->name);
+			return FALSE;
+		}
+		g_ptr_array_add(self->detector_states, state);
 	}
 	return TRUE;
 }
@@ -208,6 +280,8 @@ ym_engine_setup(YmEngine *self, GError **error)
 		return FALSE;
 	self->inventory = ym_inventory_new(self->oui, self->fingerprints);
 	if (!ym_inventory_load(self->inventory, self->store, error))
+		return FALSE;
+	if (!setup_detection(self, error))
 		return FALSE;
 	self->flows = ym_flow_table_new(self->max_flows, on_flow_end, self);
 	self->hellos = ym_hello_assembler_new(16);
@@ -401,7 +475,17 @@ ym_engine_reload(YmEngine *self, GError **error)
 	g_autofree gchar *dir = NULL;
 	g_return_val_if_fail(YM_IS_ENGINE(self), FALSE);
 	dir = g_build_filename(self->signatures_dir, "fingerprints", NULL);
-	return ym_fingerprints_load_dir(self->fingerprints, dir, error);
+	if (!ym_fingerprints_load_dir(self->fingerprints, dir, error))
+		return FALSE;
+	for (guint i = 0; self->detector_states != NULL && i < self->detector_states->len; i++) {
+		if (ym_detectors[i]->reload != NULL &&
+		    !ym_detectors[i]->reload(g_ptr_array_index(self->detector_states, i),
+		                             &self->context, error)) {
+			g_prefix_error(error, "reloading the %s detector: ", ym_detectors[i]->name);
+			return FALSE;
+		}
+	}
+	return TRUE;
 }
 
 void
@@ -426,6 +510,28 @@ ym_engine_set_signatures_dir(YmEngine *self, const gchar *signatures_dir)
 	g_return_if_fail(YM_IS_ENGINE(self));
 	g_free(self->signatures_dir);
 	self->signatures_dir = g_strdup(signatures_dir);
+}
+
+void
+ym_engine_set_guidance_dir(YmEngine *self, const gchar *guidance_dir)
+{
+	g_return_if_fail(YM_IS_ENGINE(self));
+	g_free(self->guidance_dir);
+	self->guidance_dir = g_strdup(guidance_dir);
+}
+
+YmAlerts *
+ym_engine_get_alerts(YmEngine *self)
+{
+	g_return_val_if_fail(YM_IS_ENGINE(self), NULL);
+	return self->alerts;
+}
+
+YmGuidance *
+ym_engine_get_guidance(YmEngine *self)
+{
+	g_return_val_if_fail(YM_IS_ENGINE(self), NULL);
+	return self->guidance;
 }
 
 void
@@ -472,6 +578,16 @@ ym_engine_dispose(GObject *object)
 	g_clear_object(&self->live_source);
 	g_clear_object(&self->flows);
 	g_clear_object(&self->hellos);
+	if (self->detector_states != NULL) {
+		for (guint i = 0; i < self->detector_states->len; i++) {
+			if (ym_detectors[i]->destroy != NULL)
+				ym_detectors[i]->destroy(
+				    g_ptr_array_index(self->detector_states, i));
+		}
+		g_clear_pointer(&self->detector_states, g_ptr_array_unref);
+	}
+	g_clear_object(&self->alerts);
+	g_clear_object(&self->guidance);
 	g_clear_object(&self->inventory);
 	g_clear_object(&self->fingerprints);
 	g_clear_object(&self->oui);
@@ -486,6 +602,7 @@ ym_engine_finalize(GObject *object)
 	g_free(self->state_dir);
 	g_free(self->oui_dir);
 	g_free(self->signatures_dir);
+	g_free(self->guidance_dir);
 	g_free(self->packet);
 	g_array_unref(self->ended_flows);
 	g_ptr_array_unref(self->warnings);
@@ -505,6 +622,10 @@ ym_engine_init(YmEngine *self)
 {
 	self->max_flows = YM_DEFAULT_MAX_FLOWS;
 	self->signatures_dir = g_strdup(YM_SIGNATURES_DIR);
+	/* installed data, or the source tree's when run from the build tree */
+	self->guidance_dir =
+	    g_strdup(g_file_test(YM_GUIDANCE_DIR, G_FILE_TEST_IS_DIR) ? YM_GUIDANCE_DIR
+	                                                              : YM_SOURCE_GUIDANCE_DIR);
 	self->packet = g_new0(YmPacket, 1);
 	self->ended_flows = g_array_new(FALSE, FALSE, sizeof(YmEndedFlow));
 	self->warnings = g_ptr_array_new_with_free_func(g_free);

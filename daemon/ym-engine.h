@@ -7,7 +7,9 @@
 
 #include <glib-object.h>
 
+#include "ym-alerts.h"
 #include "ym-capture-source.h"
+#include "ym-guidance.h"
 #include "ym-flow-table.h"
 #include "ym-inventory.h"
 #include "ym-packet.h"
@@ -41,6 +43,12 @@ void
 ym_engine_set_oui_dir(YmEngine *self, const gchar *oui_dir);
 void
 ym_engine_set_signatures_dir(YmEngine *self, const gchar *signatures_dir);
+void
+ym_engine_set_guidance_dir(YmEngine *self, const gchar *guidance_dir);
+YmAlerts *
+ym_engine_get_alerts(YmEngine *self);
+YmGuidance *
+ym_engine_get_guidance(YmEngine *self);
 void
 ym_engine_set_max_flows(YmEngine *self, guint max_flows);
 /* loads the registries and rules and opens the store */

@@ -374,6 +374,106 @@ add_network_json(JsonBuilder *builder, sqlite3 *db, GError **error)
 	return TRUE;
 }
 
+static const gchar *
+kind_label(const gchar *kind);
+
+/* what the resident calls the device: its name, else maker and kind */
+static gchar *
+device_label(GPtrArray *devices, const gchar *mac, const gchar *lang)
+{
+	for (guint i = 0; mac != NULL && i < devices->len; i++) {
+		const ReportDevice *d = g_ptr_array_index(devices, i);
+		gboolean match = g_strcmp0(d->mac, mac) == 0;
+		for (guint j = 0; !match && j < d->linked_macs->len; j++)
+			match = g_strcmp0(g_ptr_array_index(d->linked_macs, j), mac) == 0;
+		if (!match)
+			continue;
+		if (d->hostnames->len > 0)
+			return g_strdup(g_ptr_array_index(d->hostnames, 0));
+		if (d->vendor != NULL && g_strcmp0(lang, "ja") == 0)
+			return g_strdup_printf("%s の%s", d->vendor, kind_label(d->kind));
+		if (d->vendor != NULL)
+			return g_strdup_printf("%s %s", d->vendor, kind_label(d->kind));
+		return g_strdup(kind_label(d->kind));
+	}
+	return NULL;
+}
+
+static gboolean
+add_alerts_json(JsonBuilder *builder,
+                sqlite3 *db,
+                YmGuidance *guidance,
+                GPtrArray *devices,
+                GError **error)
+{
+	const gchar *lang = ym_guidance_pick_language();
+	g_autoptr(sqlite3_stmt) stmt =
+	    prepare(db,
+	            "SELECT type, severity, mac, first_seen, last_seen, count, evidence, state, "
+	            "key, notify "
+	            "FROM alerts ORDER BY CASE severity WHEN 'urgent' THEN 0 WHEN 'warning' THEN 1 "
+	            "WHEN 'caution' THEN 2 ELSE 3 END, first_seen, id",
+	            error);
+	if (stmt == NULL)
+		return FALSE;
+	json_builder_set_member_name(builder, "alerts");
+	json_builder_begin_array(builder);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		const gchar *type = (const gchar *) sqlite3_column_text(stmt, 0);
+		const gchar *mac = (const gchar *) sqlite3_column_text(stmt, 2);
+		const gchar *evidence = (const gchar *) sqlite3_column_text(stmt, 6);
+		const YmGuidanceTopic *topic =
+		    guidance != NULL ? ym_guidance_lookup(guidance, type) : NULL;
+		g_autoptr(JsonParser) parser = json_parser_new();
+		g_autoptr(GHashTable) slots =
+		    g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+		g_autofree gchar *label = NULL;
+		g_autofree gchar *title = NULL;
+
+		if (mac != NULL && mac[0] == '\0')
+			mac = NULL;
+		label = device_label(devices, mac, lang);
+		if (label != NULL)
+			g_hash_table_insert(slots, (gpointer) "device_label",
+			                    g_steal_pointer(&label));
+		title = topic != NULL ? ym_guidance_render(ym_guidance_topic_get_title(topic, lang),
+		                                           slots, lang)
+		                      : g_strdup(type);
+		json_builder_begin_object(builder);
+		json_builder_set_member_name(builder, "type");
+		json_builder_add_string_value(builder, type);
+		json_builder_set_member_name(builder, "severity");
+		json_builder_add_string_value(builder,
+		                              (const gchar *) sqlite3_column_text(stmt, 1));
+		add_string_or_null(builder, "device", mac);
+		add_timestamp(builder, "first_seen", sqlite3_column_int64(stmt, 3));
+		add_timestamp(builder, "last_seen", sqlite3_column_int64(stmt, 4));
+		json_builder_set_member_name(builder, "count");
+		json_builder_add_int_value(builder, sqlite3_column_int64(stmt, 5));
+		json_builder_set_member_name(builder, "evidence");
+		if (evidence != NULL && json_parser_load_from_data(parser, evidence, -1, NULL))
+			json_builder_add_value(builder,
+			                       json_node_copy(json_parser_get_root(parser)));
+		else {
+			json_builder_begin_object(builder);
+			json_builder_end_object(builder);
+		}
+		json_builder_set_member_name(builder, "title");
+		json_builder_add_string_value(builder, title);
+		json_builder_set_member_name(builder, "state");
+		json_builder_add_string_value(builder,
+		                              (const gchar *) sqlite3_column_text(stmt, 7));
+		json_builder_set_member_name(builder, "key");
+		json_builder_add_string_value(builder,
+		                              (const gchar *) sqlite3_column_text(stmt, 8));
+		json_builder_set_member_name(builder, "notify");
+		json_builder_add_boolean_value(builder, sqlite3_column_int(stmt, 9) != 0);
+		json_builder_end_object(builder);
+	}
+	json_builder_end_array(builder);
+	return TRUE;
+}
+
 static void
 add_stats_json(JsonBuilder *builder, const YmRunStats *stats, guint n_devices)
 {
@@ -409,7 +509,11 @@ add_stats_json(JsonBuilder *builder, const YmRunStats *stats, guint n_devices)
 }
 
 static gchar *
-build_json(sqlite3 *db, GPtrArray *devices, const YmRunStats *stats, GError **error)
+build_json(sqlite3 *db,
+           YmGuidance *guidance,
+           GPtrArray *devices,
+           const YmRunStats *stats,
+           GError **error)
 {
 	g_autoptr(JsonBuilder) builder = json_builder_new();
 	g_autoptr(JsonGenerator) generator = json_generator_new();
@@ -423,10 +527,8 @@ build_json(sqlite3 *db, GPtrArray *devices, const YmRunStats *stats, GError **er
 	for (guint i = 0; i < devices->len; i++)
 		add_device_json(builder, g_ptr_array_index(devices, i));
 	json_builder_end_array(builder);
-	/* filled by the detectors */
-	json_builder_set_member_name(builder, "alerts");
-	json_builder_begin_array(builder);
-	json_builder_end_array(builder);
+	if (!add_alerts_json(builder, db, guidance, devices, error))
+		return NULL;
 	if (!add_network_json(builder, db, error))
 		return NULL;
 	add_stats_json(builder, stats, devices->len);
@@ -549,7 +651,11 @@ build_text(GPtrArray *devices, const YmRunStats *stats)
 }
 
 gchar *
-ym_report_build(YmStore *store, const YmRunStats *stats, YmReportFormat format, GError **error)
+ym_report_build(YmStore *store,
+                YmGuidance *guidance,
+                const YmRunStats *stats,
+                YmReportFormat format,
+                GError **error)
 {
 	sqlite3 *db = ym_store_get_db(store);
 	g_autoptr(GPtrArray) devices = load_devices(db, error);
@@ -557,5 +663,5 @@ ym_report_build(YmStore *store, const YmRunStats *stats, YmReportFormat format, 
 		return NULL;
 	if (format == YM_REPORT_FORMAT_TEXT)
 		return build_text(devices, stats);
-	return build_json(db, devices, stats, error);
+	return build_json(db, guidance, devices, stats, error);
 }

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "ym-engine.h"
+#include "ym-guidance.h"
 #include "ym-store.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,11 @@ typedef enum {
 /* the offline report (data/api/report.md): everything in the store plus
  * the statistics of this run */
 gchar *
-ym_report_build(YmStore *store, const YmRunStats *stats, YmReportFormat format, GError **error);
+ym_report_build(YmStore *store,
+                YmGuidance *guidance,
+                const YmRunStats *stats,
+                YmReportFormat format,
+                GError **error);
 
 /* RFC 3339 in UTC, seconds precision */
 gchar *

@@ -20,16 +20,16 @@
 
 #include "ym-error.h"
 
-#define YM_ALERTS_MAX             4096
+#define YM_ALERTS_MAX            4096
 #define YM_ALERT_NOTIFY_INTERVAL (G_GINT64_CONSTANT(3600) * G_USEC_PER_SEC)
-#define YM_ALERT_QUIET_DEFAULT (G_GINT64_CONSTANT(24) * 3600 * G_USEC_PER_SEC)
+#define YM_ALERT_QUIET_DEFAULT   (G_GINT64_CONSTANT(24) * 3600 * G_USEC_PER_SEC)
 
 struct _YmAlerts {
 	GObject parent_instance;
 	/* owned */
-	GPtrArray *alerts;        /* of YmAlert */
-	GHashTable *by_key;       /* "type|mac|key" -> YmAlert */
-	GHashTable *severities;   /* type -> GINT_TO_POINTER (severity + 1) */
+	GPtrArray *alerts;         /* of YmAlert */
+	GHashTable *by_key;        /* "type|mac|key" -> YmAlert */
+	GHashTable *severities;    /* type -> GINT_TO_POINTER (severity + 1) */
 	GHashTable *last_notified; /* "type|mac" -> gint64 * */
 	/* state */
 	guint64 dropped;
@@ -98,8 +98,8 @@ static YmSeverity
 severity_for(YmAlerts *self, const gchar *type, const YmDevice *device, YmSeverity minimum)
 {
 	gpointer value = g_hash_table_lookup(self->severities, type);
-	YmSeverity severity = value != NULL ? (YmSeverity) (GPOINTER_TO_INT(value) - 1)
-	                                    : YM_SEVERITY_CAUTION;
+	YmSeverity severity =
+	    value != NULL ? (YmSeverity) (GPOINTER_TO_INT(value) - 1) : YM_SEVERITY_CAUTION;
 	if (device != NULL &&
 	    (g_strcmp0(device->kind, "lock") == 0 || g_strcmp0(device->kind, "camera") == 0 ||
 	     g_strcmp0(device->kind, "thermostat") == 0) &&
@@ -207,7 +207,8 @@ ym_alerts_tick(YmAlerts *self, gint64 now)
 	g_return_if_fail(YM_IS_ALERTS(self));
 	for (guint i = 0; i < self->alerts->len; i++) {
 		YmAlert *alert = g_ptr_array_index(self->alerts, i);
-		if (alert->state != YM_ALERT_STATE_OPEN && alert->state != YM_ALERT_STATE_ACKNOWLEDGED)
+		if (alert->state != YM_ALERT_STATE_OPEN &&
+		    alert->state != YM_ALERT_STATE_ACKNOWLEDGED)
 			continue;
 		if (alert->last_seen + quiet_period(alert->type) < now) {
 			alert->state = YM_ALERT_STATE_RESOLVED;
@@ -268,7 +269,8 @@ ym_alerts_load(YmAlerts *self, YmStore *store, GError **error)
 	                       "SELECT type, severity, mac, key, state, first_seen, last_seen, "
 	                       "count, evidence, notify FROM alerts ORDER BY id",
 	                       -1, &stmt, NULL) != SQLITE_OK) {
-		g_set_error(error, YM_ERROR, YM_ERROR_READ, "reading alerts: %s", sqlite3_errmsg(db));
+		g_set_error(error, YM_ERROR, YM_ERROR_READ, "reading alerts: %s",
+		            sqlite3_errmsg(db));
 		return FALSE;
 	}
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -277,7 +279,8 @@ ym_alerts_load(YmAlerts *self, YmStore *store, GError **error)
 		const gchar *evidence = (const gchar *) sqlite3_column_text(stmt, 8);
 		g_autoptr(JsonParser) parser = json_parser_new();
 		alert->type = g_strdup((const gchar *) sqlite3_column_text(stmt, 0));
-		alert->severity = ym_severity_from_string((const gchar *) sqlite3_column_text(stmt, 1));
+		alert->severity =
+		    ym_severity_from_string((const gchar *) sqlite3_column_text(stmt, 1));
 		if (mac != NULL)
 			g_strlcpy(alert->mac, mac, sizeof(alert->mac));
 		alert->key = g_strdup((const gchar *) sqlite3_column_text(stmt, 3));
@@ -288,11 +291,12 @@ ym_alerts_load(YmAlerts *self, YmStore *store, GError **error)
 		alert->notify = sqlite3_column_int(stmt, 9) != 0;
 		if (evidence != NULL && json_parser_load_from_data(parser, evidence, -1, NULL) &&
 		    JSON_NODE_HOLDS_OBJECT(json_parser_get_root(parser)))
-			alert->evidence = json_object_ref(json_node_get_object(json_parser_get_root(parser)));
+			alert->evidence =
+			    json_object_ref(json_node_get_object(json_parser_get_root(parser)));
 		g_ptr_array_add(self->alerts, alert);
-		g_hash_table_insert(self->by_key,
-		                    g_strdup_printf("%s|%s|%s", alert->type, alert->mac, alert->key),
-		                    alert);
+		g_hash_table_insert(
+		    self->by_key, g_strdup_printf("%s|%s|%s", alert->type, alert->mac, alert->key),
+		    alert);
 	}
 	sqlite3_finalize(stmt);
 	return TRUE;

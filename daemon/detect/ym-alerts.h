@@ -33,8 +33,8 @@ typedef enum {
 
 /* one finding, aggregated per (type, device, key) */
 typedef struct {
-	gchar *type; /* a topic ID of the guidance catalogue */
-	gchar *key;  /* what distinguishes findings of one type on one device */
+	gchar *type;   /* a topic ID of the guidance catalogue */
+	gchar *key;    /* what distinguishes findings of one type on one device */
 	gchar mac[18]; /* the device concerned, or "" */
 	YmSeverity severity;
 	YmAlertState state;

@@ -62,8 +62,8 @@ analyse(const gchar *path)
 	g_assert_no_error(error);
 	g_assert_true(ym_engine_analyse_files(engine, paths, &error));
 	g_assert_no_error(error);
-	report = ym_report_build(ym_engine_get_store(engine), ym_engine_get_stats(engine),
-	                         YM_REPORT_FORMAT_JSON, &error);
+	report = ym_report_build(ym_engine_get_store(engine), ym_engine_get_guidance(engine),
+	                         ym_engine_get_stats(engine), YM_REPORT_FORMAT_JSON, &error);
 	g_assert_no_error(error);
 	return report;
 }

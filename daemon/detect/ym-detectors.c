@@ -1,0 +1,15 @@
+/*
+ * Copyright 2026 The Yamori authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ym-detector.h"
+
+extern const YmDetectorInfo ym_detector_remote_access;
+
+const YmDetectorInfo *const ym_detectors[] = {
+    &ym_detector_remote_access,
+    NULL,
+};
