@@ -377,6 +377,36 @@ add_network_json(JsonBuilder *builder, sqlite3 *db, GError **error)
 static const gchar *
 kind_label(const gchar *kind);
 
+/* device kinds in the guidance language, whatever the gettext locale */
+static const gchar *
+kind_label_ja(const gchar *kind)
+{
+	static const gchar *const names[][2] = {
+	    {"router", "ルーター"},
+	    {"computer", "パソコン"},
+	    {"phone", "スマートフォン"},
+	    {"tablet", "タブレット"},
+	    {"tv", "テレビ"},
+	    {"streaming", "動画配信端末"},
+	    {"speaker", "スマートスピーカー"},
+	    {"camera", "カメラ"},
+	    {"printer", "プリンター"},
+	    {"nas", "ネットワークストレージ"},
+	    {"plug", "スマートプラグ"},
+	    {"light", "照明"},
+	    {"lock", "ドアロック"},
+	    {"thermostat", "温度調節器"},
+	    {"hub", "スマートホームのハブ"},
+	    {"game-console", "ゲーム機"},
+	    {"iot", "スマートホーム機器"},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+		if (g_strcmp0(names[i][0], kind) == 0)
+			return names[i][1];
+	}
+	return "機器";
+}
+
 /* what the resident calls the device: its name, else maker and kind */
 static gchar *
 device_label(GPtrArray *devices, const gchar *mac, const gchar *lang)
@@ -390,8 +420,10 @@ device_label(GPtrArray *devices, const gchar *mac, const gchar *lang)
 			continue;
 		if (d->hostnames->len > 0)
 			return g_strdup(g_ptr_array_index(d->hostnames, 0));
-		if (d->vendor != NULL && g_strcmp0(lang, "ja") == 0)
-			return g_strdup_printf("%s の%s", d->vendor, kind_label(d->kind));
+		if (g_strcmp0(lang, "ja") == 0)
+			return d->vendor != NULL
+			           ? g_strdup_printf("%s の%s", d->vendor, kind_label_ja(d->kind))
+			           : g_strdup(kind_label_ja(d->kind));
 		if (d->vendor != NULL)
 			return g_strdup_printf("%s %s", d->vendor, kind_label(d->kind));
 		return g_strdup(kind_label(d->kind));
@@ -399,14 +431,48 @@ device_label(GPtrArray *devices, const gchar *mac, const gchar *lang)
 	return NULL;
 }
 
-static gboolean
-add_alerts_json(JsonBuilder *builder,
-                sqlite3 *db,
-                YmGuidance *guidance,
-                GPtrArray *devices,
-                GError **error)
+typedef struct {
+	gchar *type;
+	gchar *severity;
+	gchar *mac;
+	gint64 first_seen;
+	gint64 last_seen;
+	gint64 count;
+	JsonNode *evidence;
+	gchar *state;
+	gchar *key;
+	gboolean notify;
+	gchar *title;
+	gchar *why;
+	GPtrArray *steps;
+} ReportAlert;
+
+static void
+report_alert_free(gpointer data)
 {
-	const gchar *lang = ym_guidance_pick_language();
+	ReportAlert *a = data;
+	g_free(a->type);
+	g_free(a->severity);
+	g_free(a->mac);
+	if (a->evidence != NULL)
+		json_node_unref(a->evidence);
+	g_free(a->state);
+	g_free(a->key);
+	g_free(a->title);
+	g_free(a->why);
+	g_ptr_array_unref(a->steps);
+	g_free(a);
+}
+
+/* the alerts with their text rendered from the guidance catalogue */
+static GPtrArray *
+load_alerts(sqlite3 *db,
+            YmGuidance *guidance,
+            GPtrArray *devices,
+            const gchar *lang,
+            GError **error)
+{
+	g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func(report_alert_free);
 	g_autoptr(sqlite3_stmt) stmt =
 	    prepare(db,
 	            "SELECT type, severity, mac, first_seen, last_seen, count, evidence, state, "
@@ -415,63 +481,86 @@ add_alerts_json(JsonBuilder *builder,
 	            "WHEN 'caution' THEN 2 ELSE 3 END, first_seen, id",
 	            error);
 	if (stmt == NULL)
-		return FALSE;
-	json_builder_set_member_name(builder, "alerts");
-	json_builder_begin_array(builder);
+		return NULL;
 	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const gchar *type = (const gchar *) sqlite3_column_text(stmt, 0);
+		ReportAlert *a = g_new0(ReportAlert, 1);
 		const gchar *mac = (const gchar *) sqlite3_column_text(stmt, 2);
 		const gchar *evidence = (const gchar *) sqlite3_column_text(stmt, 6);
-		const YmGuidanceTopic *topic =
-		    guidance != NULL ? ym_guidance_lookup(guidance, type) : NULL;
+		const YmGuidanceTopic *topic;
 		g_autoptr(JsonParser) parser = json_parser_new();
 		g_autoptr(GHashTable) slots =
 		    g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
-		g_autofree gchar *label = NULL;
-		g_autofree gchar *title = NULL;
+		gchar *label;
 
-		if (mac != NULL && mac[0] == '\0')
-			mac = NULL;
-		label = device_label(devices, mac, lang);
+		a->type = column_dup(stmt, 0);
+		a->severity = column_dup(stmt, 1);
+		a->mac = mac != NULL && mac[0] != '\0' ? g_strdup(mac) : NULL;
+		a->first_seen = sqlite3_column_int64(stmt, 3);
+		a->last_seen = sqlite3_column_int64(stmt, 4);
+		a->count = sqlite3_column_int64(stmt, 5);
+		if (evidence != NULL && json_parser_load_from_data(parser, evidence, -1, NULL))
+			a->evidence = json_node_copy(json_parser_get_root(parser));
+		a->state = column_dup(stmt, 7);
+		a->key = column_dup(stmt, 8);
+		a->notify = sqlite3_column_int(stmt, 9) != 0;
+		a->steps = g_ptr_array_new_with_free_func(g_free);
+		label = device_label(devices, a->mac, lang);
 		if (label != NULL)
-			g_hash_table_insert(slots, (gpointer) "device_label",
-			                    g_steal_pointer(&label));
-		title = topic != NULL ? ym_guidance_render(ym_guidance_topic_get_title(topic, lang),
-		                                           slots, lang)
-		                      : g_strdup(type);
+			g_hash_table_insert(slots, (gpointer) "device_label", label);
+		topic = guidance != NULL ? ym_guidance_lookup(guidance, a->type) : NULL;
+		if (topic != NULL) {
+			a->title = ym_guidance_render(ym_guidance_topic_get_title(topic, lang),
+			                              slots, lang);
+			a->why =
+			    ym_guidance_render(ym_guidance_topic_get_why(topic, lang), slots, lang);
+			for (guint i = 0; i < ym_guidance_topic_get_n_steps(topic); i++)
+				g_ptr_array_add(
+				    a->steps,
+				    ym_guidance_render(ym_guidance_topic_get_step(topic, i, lang),
+				                       slots, lang));
+		} else {
+			a->title = g_strdup(a->type);
+		}
+		g_ptr_array_add(alerts, a);
+	}
+	return g_steal_pointer(&alerts);
+}
+
+static void
+add_alerts_json(JsonBuilder *builder, GPtrArray *alerts)
+{
+	json_builder_set_member_name(builder, "alerts");
+	json_builder_begin_array(builder);
+	for (guint i = 0; i < alerts->len; i++) {
+		const ReportAlert *a = g_ptr_array_index(alerts, i);
 		json_builder_begin_object(builder);
 		json_builder_set_member_name(builder, "type");
-		json_builder_add_string_value(builder, type);
+		json_builder_add_string_value(builder, a->type);
 		json_builder_set_member_name(builder, "severity");
-		json_builder_add_string_value(builder,
-		                              (const gchar *) sqlite3_column_text(stmt, 1));
-		add_string_or_null(builder, "device", mac);
-		add_timestamp(builder, "first_seen", sqlite3_column_int64(stmt, 3));
-		add_timestamp(builder, "last_seen", sqlite3_column_int64(stmt, 4));
+		json_builder_add_string_value(builder, a->severity);
+		add_string_or_null(builder, "device", a->mac);
+		add_timestamp(builder, "first_seen", a->first_seen);
+		add_timestamp(builder, "last_seen", a->last_seen);
 		json_builder_set_member_name(builder, "count");
-		json_builder_add_int_value(builder, sqlite3_column_int64(stmt, 5));
+		json_builder_add_int_value(builder, a->count);
 		json_builder_set_member_name(builder, "evidence");
-		if (evidence != NULL && json_parser_load_from_data(parser, evidence, -1, NULL))
-			json_builder_add_value(builder,
-			                       json_node_copy(json_parser_get_root(parser)));
-		else {
+		if (a->evidence != NULL) {
+			json_builder_add_value(builder, json_node_copy(a->evidence));
+		} else {
 			json_builder_begin_object(builder);
 			json_builder_end_object(builder);
 		}
 		json_builder_set_member_name(builder, "title");
-		json_builder_add_string_value(builder, title);
+		json_builder_add_string_value(builder, a->title);
 		json_builder_set_member_name(builder, "state");
-		json_builder_add_string_value(builder,
-		                              (const gchar *) sqlite3_column_text(stmt, 7));
+		json_builder_add_string_value(builder, a->state);
 		json_builder_set_member_name(builder, "key");
-		json_builder_add_string_value(builder,
-		                              (const gchar *) sqlite3_column_text(stmt, 8));
+		json_builder_add_string_value(builder, a->key);
 		json_builder_set_member_name(builder, "notify");
-		json_builder_add_boolean_value(builder, sqlite3_column_int(stmt, 9) != 0);
+		json_builder_add_boolean_value(builder, a->notify);
 		json_builder_end_object(builder);
 	}
 	json_builder_end_array(builder);
-	return TRUE;
 }
 
 static void
@@ -510,8 +599,8 @@ add_stats_json(JsonBuilder *builder, const YmRunStats *stats, guint n_devices)
 
 static gchar *
 build_json(sqlite3 *db,
-           YmGuidance *guidance,
            GPtrArray *devices,
+           GPtrArray *alerts,
            const YmRunStats *stats,
            GError **error)
 {
@@ -527,8 +616,7 @@ build_json(sqlite3 *db,
 	for (guint i = 0; i < devices->len; i++)
 		add_device_json(builder, g_ptr_array_index(devices, i));
 	json_builder_end_array(builder);
-	if (!add_alerts_json(builder, db, guidance, devices, error))
-		return NULL;
+	add_alerts_json(builder, alerts);
 	if (!add_network_json(builder, db, error))
 		return NULL;
 	add_stats_json(builder, stats, devices->len);
@@ -582,8 +670,56 @@ append_field(GString *out, const gchar *label, const gchar *value)
 	g_string_append_printf(out, "    %s %s\n", label, value);
 }
 
+/* the resident's labels for severities (catalogue section 1.2) */
+static const gchar *
+severity_label(const gchar *severity, const gchar *lang)
+{
+	static const struct {
+		const gchar *severity;
+		const gchar *ja;
+		const gchar *en;
+	} labels[] = {
+	    {"urgent", "緊急", "Act now"},
+	    {"warning", "警告", "Action needed"},
+	    {"caution", "注意", "Check this"},
+	    {"info", "お知らせ", "Tip"},
+	};
+	for (guint i = 0; i < G_N_ELEMENTS(labels); i++) {
+		if (g_strcmp0(labels[i].severity, severity) == 0)
+			return g_strcmp0(lang, "ja") == 0 ? labels[i].ja : labels[i].en;
+	}
+	return severity;
+}
+
+static void
+append_alerts_text(GString *out, GPtrArray *alerts, const gchar *lang)
+{
+	guint shown = 0;
+	for (guint i = 0; i < alerts->len; i++) {
+		const ReportAlert *a = g_ptr_array_index(alerts, i);
+		if (g_strcmp0(a->state, "open") != 0 && g_strcmp0(a->state, "acknowledged") != 0)
+			continue;
+		if (shown++ == 0)
+			g_string_append_printf(
+			    out, "\n%s\n",
+			    /* TRANSLATORS: heading of the alerts in the text report */
+			    _("What needs your attention:"));
+		g_string_append_printf(out, "\n  [%s] %s\n", severity_label(a->severity, lang),
+		                       a->title);
+		if (a->why != NULL)
+			g_string_append_printf(out, "    %s\n", a->why);
+		for (guint s = 0; s < a->steps->len; s++)
+			g_string_append_printf(out, "    %u. %s\n", s + 1,
+			                       (const gchar *) g_ptr_array_index(a->steps, s));
+	}
+	if (shown == 0)
+		g_string_append_printf(out, "\n%s\n",
+		                       /* TRANSLATORS: the text report when nothing is wrong */
+		                       _("Nothing needs your attention."));
+}
+
 static gchar *
-build_text(GPtrArray *devices, const YmRunStats *stats)
+build_text(GPtrArray *devices, GPtrArray *alerts, const gchar *lang, const YmRunStats *stats)
 {
 	GString *out = g_string_new(NULL);
 	gulong packets = (gulong) stats->packets;
@@ -638,6 +774,7 @@ build_text(GPtrArray *devices, const YmRunStats *stats)
 			                       /* TRANSLATORS: said of the router */
 			                       _("This is the gateway to the internet."));
 	}
+	append_alerts_text(out, alerts, lang);
 	if (events > 0) {
 		g_string_append_c(out, '\n');
 		g_string_append_printf(
@@ -658,10 +795,15 @@ ym_report_build(YmStore *store,
                 GError **error)
 {
 	sqlite3 *db = ym_store_get_db(store);
+	const gchar *lang = ym_guidance_pick_language();
 	g_autoptr(GPtrArray) devices = load_devices(db, error);
+	g_autoptr(GPtrArray) alerts = NULL;
 	if (devices == NULL)
 		return NULL;
+	alerts = load_alerts(db, guidance, devices, lang, error);
+	if (alerts == NULL)
+		return NULL;
 	if (format == YM_REPORT_FORMAT_TEXT)
-		return build_text(devices, stats);
-	return build_json(db, guidance, devices, stats, error);
+		return build_text(devices, alerts, lang, stats);
+	return build_json(db, devices, alerts, stats, error);
 }

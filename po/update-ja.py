@@ -55,6 +55,8 @@ TRANSLATIONS = {
     "Firmware:": "ファームウェア:",
     "Address:": "アドレス:",
     "This is the gateway to the internet.": "これはインターネットへの出入口（ゲートウェイ）です。",
+    "What needs your attention:": "対応が必要なこと:",
+    "Nothing needs your attention.": "対応が必要なことはありません。",
     "Analysed %lu packet covering %.0f seconds.\n": "%lu 個のパケット（%.0f 秒分）を解析しました。\n",
     "Found %u device:\n": "%u 台の機器が見つかりました:\n",
     "%lu malformed or cut-short packet was skipped safely.\n":
@@ -79,8 +81,10 @@ def main():
     po = po.replace("Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;",
                     "Plural-Forms: nplurals=1; plural=0;")
     for source, target in TRANSLATIONS.items():
-        single = re.compile(r'(msgid "%s"\nmsgstr )""' % re.escape(esc(source)))
-        plural = re.compile(r'(msgid "%s"\nmsgid_plural "[^"]*"\nmsgstr\[0\] )""' % re.escape(esc(source)))
+        # only an empty translation: "" followed by a blank line or the end
+        single = re.compile(r'(msgid "%s"\nmsgstr )""(?=\n\n|\n?$)' % re.escape(esc(source)))
+        plural = re.compile(r'(msgid "%s"\nmsgid_plural "[^"]*"\nmsgstr\[0\] )""(?=\n\n|\n?$)'
+                            % re.escape(esc(source)))
         po = single.sub(lambda m: m.group(1) + '"%s"' % esc(target), po)
         po = plural.sub(lambda m: m.group(1) + '"%s"' % esc(target), po)
     with open("po/ja.po", "w", encoding="utf-8") as f:
