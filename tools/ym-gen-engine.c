@@ -65,7 +65,6 @@ struct _YmGenCtx {
 	guint64 max_packets;
 	guint64 packets;
 	guint64 bytes;
-	gpointer home; /* borrowed */
 
 	/* output */
 	FILE *file;
@@ -267,18 +266,6 @@ guint64
 _ym_gen_ctx_get_bytes(YmGenCtx *ctx)
 {
 	return ctx->bytes;
-}
-
-gpointer
-_ym_gen_ctx_get_home(YmGenCtx *ctx)
-{
-	return ctx->home;
-}
-
-void
-_ym_gen_ctx_set_home(YmGenCtx *ctx, gpointer home)
-{
-	ctx->home = home;
 }
 
 void

@@ -29,7 +29,6 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "ym-gen-private.h"
@@ -120,23 +119,6 @@ _ym_gen_buf_put_zeros(YmGenBuf *buf, gsize length)
 		return;
 	memset(buf->data + buf->len, 0, length);
 	buf->len += length;
-}
-
-void
-_ym_gen_buf_printf(YmGenBuf *buf, const gchar *format, ...)
-{
-	va_list args;
-	gsize room = buf->cap - buf->len;
-	int n;
-
-	va_start(args, format);
-	n = g_vsnprintf((gchar *) buf->data + buf->len, room, format, args);
-	va_end(args);
-	if (n < 0 || (gsize) n >= room) {
-		ym_gen_buf_room(buf, room + 1);
-		return;
-	}
-	buf->len += (gsize) n;
 }
 
 void
@@ -766,21 +748,6 @@ _ym_gen_tcp_connect(YmGenCtx *ctx, YmGenTcp *tcp, gint64 t)
 	s->seq++;
 	t += tcp->lan;
 	ym_gen_tcp_emit(ctx, tcp, YM_GEN_CLIENT, YM_GEN_TCP_ACK, c->seq, NULL, 0, t);
-	return t;
-}
-
-gint64
-_ym_gen_tcp_refused(YmGenCtx *ctx, YmGenTcp *tcp, guint32 isn_client, gint64 t)
-{
-	YmGenTcpEnd *c = &tcp->end[YM_GEN_CLIENT];
-	tcp->start = t;
-	c->seq = isn_client;
-	c->ts_base = (guint32) _ym_gen_rand(ctx);
-	c->ip_id = (guint16) _ym_gen_rand(ctx);
-	ym_gen_tcp_emit(ctx, tcp, YM_GEN_CLIENT, YM_GEN_TCP_SYN, c->seq, NULL, 0, t);
-	c->seq++;
-	t += tcp->rtt;
-	ym_gen_tcp_emit(ctx, tcp, YM_GEN_SERVER, YM_GEN_TCP_RST | YM_GEN_TCP_ACK, 0, NULL, 0, t);
 	return t;
 }
 
