@@ -446,6 +446,24 @@ _ym_gen_device_tcp_to(YmGenCtx *ctx,
 	tcp->end[YM_GEN_CLIENT].ttl = _ym_gen_device_ttl(device);
 }
 
+gboolean
+_ym_gen_device_connect(YmGenCtx *ctx,
+                       YmGenDevice *device,
+                       YmGenTcp *tcp,
+                       const gchar *name,
+                       guint16 port,
+                       gint64 *t)
+{
+	const YmGenSite *site = _ym_gen_site_lookup(name);
+	guint32 address = _ym_gen_device_resolve(ctx, device, name, t);
+
+	if (address == 0)
+		return FALSE;
+	_ym_gen_device_tcp_to(ctx, device, tcp, address, port, site);
+	*t = _ym_gen_tcp_connect(ctx, tcp, *t);
+	return TRUE;
+}
+
 gint64
 _ym_gen_device_https(YmGenCtx *ctx,
                      YmGenDevice *device,
@@ -457,19 +475,12 @@ _ym_gen_device_https(YmGenCtx *ctx,
                      gsize down,
                      gint64 t)
 {
-	static const YmTlsServer fallback = {0x0304, FALSE, "R11", "Let's Encrypt", "ISRG Root X1"};
-	const YmGenSite *site = _ym_gen_site_lookup(name);
-	guint32 address = _ym_gen_device_resolve(ctx, device, name, &t);
 	YmGenTcp tcp;
 	YmTlsSession session;
 
-	if (address == 0)
+	if (!_ym_gen_device_connect(ctx, device, &tcp, name, port, &t))
 		return t;
-	_ym_gen_device_tcp_to(ctx, device, &tcp, address, port, site);
-	t = _ym_gen_tcp_connect(ctx, &tcp, t);
-	t = _ym_tls_handshake(ctx, &tcp, &session, client,
-	                      site != NULL && site->tls != NULL ? site->tls : &fallback, name, alpn,
-	                      t);
+	t = _ym_tls_handshake(ctx, &tcp, &session, client, _ym_gen_site_tls(name), name, alpn, t);
 	t = _ym_tls_send(ctx, &tcp, &session, YM_GEN_CLIENT, up, t);
 	t += tcp.rtt + _ym_gen_between(ctx, 500, 20000);
 	t = _ym_tls_send(ctx, &tcp, &session, YM_GEN_SERVER, down, t);
@@ -1326,11 +1337,9 @@ typedef struct {
 static gint64
 ym_gen_link_actor(YmGenCtx *ctx, YmGenActor *actor)
 {
-	static const YmTlsServer fallback = {0x0304, FALSE, "R11", "Let's Encrypt", "ISRG Root X1"};
 	const YmGenLink *link = actor->data;
 	YmGenDevice *device = actor->device;
 	YmGenLinkState *state = YM_GEN_ACTOR_STATE(actor, YmGenLinkState);
-	const YmGenSite *site = _ym_gen_site_lookup(link->name);
 	gboolean tls = link->client != YM_TLS_LAST;
 	gint64 t = actor->when;
 	gsize up = (gsize) _ym_gen_between(ctx, link->up_min, link->up_max + 1);
@@ -1340,16 +1349,12 @@ ym_gen_link_actor(YmGenCtx *ctx, YmGenActor *actor)
 	gsize second_len = link->server_first ? up : down;
 
 	if (!state->open) {
-		guint32 address = _ym_gen_device_resolve(ctx, device, link->name, &t);
-		if (address == 0)
+		if (!_ym_gen_device_connect(ctx, device, &state->tcp, link->name, link->port, &t))
 			return YM_GEN_ACTOR_DONE;
-		_ym_gen_device_tcp_to(ctx, device, &state->tcp, address, link->port, site);
-		t = _ym_gen_tcp_connect(ctx, &state->tcp, t);
 		if (tls)
 			t = _ym_tls_handshake(ctx, &state->tcp, &state->session, link->client,
-			                      site != NULL && site->tls != NULL ? site->tls
-			                                                        : &fallback,
-			                      link->name, link->alpn, t);
+			                      _ym_gen_site_tls(link->name), link->name, link->alpn,
+			                      t);
 		state->open = TRUE;
 		first = YM_GEN_CLIENT;
 		first_len = up * 2;

@@ -587,6 +587,9 @@ typedef struct {
 
 const YmGenSite *
 _ym_gen_site_lookup(const gchar *name);
+/* how the TLS endpoint of @name answers, Let's Encrypt when unknown */
+const YmTlsServer *
+_ym_gen_site_tls(const gchar *name);
 
 /* ---------------------------------------------------------------------- */
 /* ym-gen-home.c: the devices of the home                                 */
@@ -762,6 +765,15 @@ _ym_gen_device_tcp_to(YmGenCtx *ctx,
                       guint32 address,
                       guint16 port,
                       const YmGenSite *site);
+/* resolve @name and connect to its @port; returns FALSE when the name
+ * does not exist */
+gboolean
+_ym_gen_device_connect(YmGenCtx *ctx,
+                       YmGenDevice *device,
+                       YmGenTcp *tcp,
+                       const gchar *name,
+                       guint16 port,
+                       gint64 *t);
 /* lookup, connect, TLS handshake, @up bytes up, @down bytes down, close */
 gint64
 _ym_gen_device_https(YmGenCtx *ctx,
