@@ -895,29 +895,44 @@ static const YmGenLink mtalk_link = {
     .down_max = 300,
 };
 
+/* the answer of Google's connectivity check; @extra: header lines or "" */
+static gchar *
+ym_gen_generate_204_head(gint64 t, const gchar *extra)
+{
+	gchar date[40];
+	_ym_gen_http_date(t, date);
+	return g_strdup_printf("HTTP/1.1 204 No Content\r\n"
+	                       "Content-Length: 0\r\n"
+	                       "%s"
+	                       "Date: %s\r\n"
+	                       "\r\n",
+	                       extra, date);
+}
+
+/* the connectivity check as Android's HttpURLConnection sends it */
+static gchar *
+ym_gen_generate_204_request(const gchar *host, const gchar *user_agent)
+{
+	return g_strdup_printf("GET /generate_204 HTTP/1.1\r\n"
+	                       "User-Agent: %s\r\n"
+	                       "Host: %s\r\n"
+	                       "Connection: Keep-Alive\r\n"
+	                       "Accept-Encoding: gzip\r\n"
+	                       "\r\n",
+	                       user_agent, host);
+}
+
 /* the captive-portal probe: plain HTTP with a desktop Chrome UA */
 static gint64
 ym_gen_android_captive(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	gchar date[40];
-	g_autofree gchar *head = NULL;
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Cross-Origin-Resource-Policy: cross-origin\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
+	const gchar *host = "connectivitycheck.gstatic.com";
+	g_autofree gchar *head =
+	    ym_gen_generate_204_head(t, "Cross-Origin-Resource-Policy: cross-origin\r\n");
+	g_autofree gchar *request = ym_gen_generate_204_request(host, UA_ANDROID_CAPTIVE);
 	_ym_gen_device_https(ctx, device, YM_TLS_CONSCRYPT, "www.google.com", 443, "http/1.1", 520,
 	                     420, t + 2 * YM_GEN_MSEC);
-	return _ym_gen_device_http(ctx, device, "connectivitycheck.gstatic.com",
-	                           "GET /generate_204 HTTP/1.1\r\n"
-	                           "User-Agent: " UA_ANDROID_CAPTIVE "\r\n"
-	                           "Host: connectivitycheck.gstatic.com\r\n"
-	                           "Connection: Keep-Alive\r\n"
-	                           "Accept-Encoding: gzip\r\n"
-	                           "\r\n",
-	                           head, NULL, 0, t);
+	return _ym_gen_device_http(ctx, device, host, request, head, NULL, 0, t);
 }
 
 static void
@@ -943,23 +958,11 @@ ym_gen_android_browse(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 static void
 ym_gen_android_app(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	gchar date[40];
-	g_autofree gchar *head = NULL;
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
+	g_autofree gchar *head = ym_gen_generate_204_head(t, "");
+	g_autofree gchar *request =
+	    ym_gen_generate_204_request("clients3.google.com", UA_DALVIK_PIXEL);
 	/* an app's own reachability check through HttpURLConnection */
-	t = _ym_gen_device_http(ctx, device, "clients3.google.com",
-	                        "GET /generate_204 HTTP/1.1\r\n"
-	                        "User-Agent: " UA_DALVIK_PIXEL "\r\n"
-	                        "Host: clients3.google.com\r\n"
-	                        "Connection: Keep-Alive\r\n"
-	                        "Accept-Encoding: gzip\r\n"
-	                        "\r\n",
-	                        head, NULL, 0, t);
+	t = _ym_gen_device_http(ctx, device, "clients3.google.com", request, head, NULL, 0, t);
 	_ym_gen_device_https(ctx, device, YM_TLS_CONSCRYPT, "abema.tv", 443, NULL, 900,
 	                     (gsize) _ym_gen_between(ctx, 8000, 40000), t + 200 * YM_GEN_MSEC);
 }
@@ -1181,26 +1184,16 @@ ym_gen_tv_services(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	static const gchar *const hosts[] = {"android.googleapis.com", "play.googleapis.com",
 	                                     "www.googleapis.com", NULL};
-	gchar date[40];
 	g_autofree gchar *head = NULL;
+	g_autofree gchar *request =
+	    ym_gen_generate_204_request("clients3.google.com", UA_DALVIK_BRAVIA);
 
 	t = ym_gen_https_sized(ctx, device, YM_TLS_CONSCRYPT, ym_gen_pick(ctx, hosts), 900, 3000,
 	                       2000, 30000, t);
 	/* an app's plain HTTP poll with the system User-Agent */
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
-	_ym_gen_device_http(ctx, device, "clients3.google.com",
-	                    "GET /generate_204 HTTP/1.1\r\n"
-	                    "User-Agent: " UA_DALVIK_BRAVIA "\r\n"
-	                    "Host: clients3.google.com\r\n"
-	                    "Connection: Keep-Alive\r\n"
-	                    "Accept-Encoding: gzip\r\n"
-	                    "\r\n",
-	                    head, NULL, 0, t + 100 * YM_GEN_MSEC);
+	head = ym_gen_generate_204_head(t, "");
+	_ym_gen_device_http(ctx, device, "clients3.google.com", request, head, NULL, 0,
+	                    t + 100 * YM_GEN_MSEC);
 }
 
 static const YmGenTask tv_tasks[] = {{"ssdp-notify", 3 * YM_GEN_MIN, 5 * YM_GEN_MIN, 3 * YM_GEN_MIN,
@@ -1256,16 +1249,9 @@ ym_gen_speaker_ssdp(YmGenCtx *ctx,
 static void
 ym_gen_speaker_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	gchar date[40];
-	g_autofree gchar *head = NULL;
+	g_autofree gchar *head = ym_gen_generate_204_head(t, "");
 
 	ym_gen_mdns_announce_twice(ctx, device, t);
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
 	t = _ym_gen_device_http(ctx, device, "clients3.google.com",
 	                        "GET /generate_204 HTTP/1.1\r\n"
 	                        "Host: clients3.google.com\r\n"
