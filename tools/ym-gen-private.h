@@ -50,7 +50,6 @@ typedef gint64 (*YmGenActorFunc)(YmGenCtx *ctx, YmGenActor *actor);
 struct _YmGenActor {
 	YmGenActorFunc func;
 	gint64 when;
-	guint64 order;
 	gpointer device;    /* borrowed, YmGenDevice */
 	gconstpointer data; /* borrowed, static description such as a task */
 	guint64 counter;    /* free for the actor */
