@@ -980,46 +980,19 @@ ym_gen_dhcp_put_prl(YmGenBuf *buf, const gchar *prl)
 static void
 ym_gen_dhcp_client_options(YmGenDevice *device, YmGenBuf *buf, guint8 type, guint32 server)
 {
-	static const guint8 order_windows[2][9] = {{53, 61, 50, 12, 60, 55},
-	                                           {53, 61, 50, 54, 12, 81, 60, 55}};
-	static const guint8 order_apple[2][9] = {{53, 55, 57, 61, 51, 12},
-	                                         {53, 55, 57, 61, 50, 54, 51, 12}};
-	static const guint8 order_android[2][9] = {{53, 61, 57, 60, 12, 55},
-	                                           {53, 61, 50, 54, 57, 60, 12, 55}};
-	static const guint8 order_udhcpc[2][9] = {{53, 61, 57, 50, 12, 60, 55},
-	                                          {53, 61, 57, 50, 54, 12, 60, 55}};
-	static const guint8 order_dhclient[2][9] = {{53, 50, 12, 55}, {53, 54, 50, 12, 55}};
-	static const guint8 order_lwip[2][9] = {{53, 57, 55, 61, 12}, {53, 57, 50, 54, 55, 61, 12}};
-	static const guint8 order_rtos[2][9] = {{53, 61, 12, 55}, {53, 61, 50, 54, 12, 55}};
+	/* per style: DISCOVER, then REQUEST */
+	static const guint8 orders[][2][9] = {
+	    [YM_GEN_DHCP_WINDOWS] = {{53, 61, 50, 12, 60, 55}, {53, 61, 50, 54, 12, 81, 60, 55}},
+	    [YM_GEN_DHCP_APPLE] = {{53, 55, 57, 61, 51, 12}, {53, 55, 57, 61, 50, 54, 51, 12}},
+	    [YM_GEN_DHCP_ANDROID] = {{53, 61, 57, 60, 12, 55}, {53, 61, 50, 54, 57, 60, 12, 55}},
+	    [YM_GEN_DHCP_UDHCPC] = {{53, 61, 57, 50, 12, 60, 55}, {53, 61, 57, 50, 54, 12, 60, 55}},
+	    [YM_GEN_DHCP_DHCLIENT] = {{53, 50, 12, 55}, {53, 54, 50, 12, 55}},
+	    [YM_GEN_DHCP_LWIP] = {{53, 57, 55, 61, 12}, {53, 57, 50, 54, 55, 61, 12}},
+	    [YM_GEN_DHCP_RTOS] = {{53, 61, 12, 55}, {53, 61, 50, 54, 12, 55}},
+	};
 	const YmGenDeviceInfo *info = device->info;
-	const guint8 *order;
-	guint which = type == 1 ? 0 : 1;
+	const guint8 *order = orders[info->dhcp_style][type == 1 ? 0 : 1];
 	guint8 client_id[7];
-
-	switch (info->dhcp_style) {
-	case YM_GEN_DHCP_WINDOWS:
-		order = order_windows[which];
-		break;
-	case YM_GEN_DHCP_APPLE:
-		order = order_apple[which];
-		break;
-	case YM_GEN_DHCP_ANDROID:
-		order = order_android[which];
-		break;
-	case YM_GEN_DHCP_UDHCPC:
-		order = order_udhcpc[which];
-		break;
-	case YM_GEN_DHCP_DHCLIENT:
-		order = order_dhclient[which];
-		break;
-	case YM_GEN_DHCP_LWIP:
-		order = order_lwip[which];
-		break;
-	case YM_GEN_DHCP_RTOS:
-	default:
-		order = order_rtos[which];
-		break;
-	}
 
 	client_id[0] = 1;
 	memcpy(client_id + 1, device->mac, 6);
