@@ -124,9 +124,98 @@ ym_gen_https_sized(YmGenCtx *ctx,
 	return _ym_gen_device_https(ctx, device, client, name, 443, NULL, up, down, t);
 }
 
+/* a fresh device announces its mDNS services twice, a second apart */
+static void
+ym_gen_mdns_announce_twice(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
+{
+	device->info->mdns(ctx, device, t, NULL);
+	device->info->mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+}
+
+/* NetBIOS names of a server: @name, its file service, then the workgroup,
+ * @step apart */
+static void
+ym_gen_nbns_register_server(YmGenCtx *ctx,
+                            YmGenDevice *device,
+                            const gchar *name,
+                            gint64 t,
+                            gint64 step)
+{
+	_ym_gen_device_nbns_register(ctx, device, name, 0x00, FALSE, t);
+	_ym_gen_device_nbns_register(ctx, device, name, 0x20, FALSE, t + step);
+	_ym_gen_device_nbns_register(ctx, device, "WORKGROUP", 0x00, TRUE, t + 2 * step);
+}
+
+/* a UPnP root device: what it announces and answers searches for */
+typedef struct {
+	const gchar *location;
+	const gchar *dial_location; /* for ST_DIAL, NULL when it has no DIAL server */
+	const gchar *server;
+	gint64 spacing;            /* between two NOTIFYs */
+	gboolean any_case;         /* matches search targets ignoring case */
+	const gchar *const *types; /* after the root device and the UUID, NULL-terminated */
+} YmGenUpnpRoot;
+
+/* NOTIFY everything when @st is NULL, else answer @searcher's M-SEARCH */
+static gboolean
+ym_gen_upnp_ssdp(YmGenCtx *ctx,
+                 YmGenDevice *device,
+                 const YmGenUpnpRoot *root,
+                 gint64 t,
+                 const gchar *st,
+                 YmGenDevice *searcher,
+                 guint16 port)
+{
+	g_autofree gchar *uuid = g_strdup_printf("uuid:%s", device->uuid);
+	const gchar *nts[16] = {"upnp:rootdevice", uuid};
+	guint n = 2;
+
+	for (guint i = 0; root->types[i] != NULL && n < G_N_ELEMENTS(nts); i++)
+		nts[n++] = root->types[i];
+	for (guint i = 0; i < n; i++) {
+		const gchar *location =
+		    g_strcmp0(nts[i], ST_DIAL) == 0 ? root->dial_location : root->location;
+		if (st == NULL) {
+			_ym_gen_ssdp_notify(ctx, device, t + i * root->spacing, location,
+			                    root->server, nts[i]);
+			continue;
+		}
+		if ((root->any_case ? g_ascii_strcasecmp(st, nts[i]) : g_strcmp0(st, nts[i])) ==
+		        0 ||
+		    g_strcmp0(st, "ssdp:all") == 0) {
+			_ym_gen_ssdp_reply(ctx, device, t, searcher, port, location, root->server,
+			                   nts[i]);
+			return TRUE;
+		}
+	}
+	return st == NULL;
+}
+
+/* the periodic NOTIFY round of a UPnP device */
+static void
+ym_gen_ssdp_notify_task(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
+{
+	device->info->ssdp(ctx, device, t, NULL, NULL, 0);
+}
+
 /* ---------------------------------------------------------------------- */
 /* router: NEC Aterm WX3600HP                                             */
 /* ---------------------------------------------------------------------- */
+
+static const gchar *const router_upnp_types[] = {
+    ST_IGD,
+    "urn:schemas-upnp-org:service:Layer3Forwarding:1",
+    "urn:schemas-upnp-org:device:WANDevice:1",
+    "urn:schemas-upnp-org:service:WANCommonInterfaceConfig:1",
+    "urn:schemas-upnp-org:device:WANConnectionDevice:1",
+    "urn:schemas-upnp-org:service:WANIPConnection:1",
+    NULL};
+static const YmGenUpnpRoot router_upnp = {
+    .location = "http://192.168.10.1:2869/upnp/rootdesc.xml",
+    .server = SERVER_ATERM,
+    .spacing = 1500,
+    .types = router_upnp_types,
+};
 
 static gboolean
 ym_gen_router_ssdp(YmGenCtx *ctx,
@@ -136,36 +225,7 @@ ym_gen_router_ssdp(YmGenCtx *ctx,
                    YmGenDevice *searcher,
                    guint16 port)
 {
-	const gchar *location = "http://192.168.10.1:2869/upnp/rootdesc.xml";
-	g_autofree gchar *uuid = g_strdup_printf("uuid:%s", device->uuid);
-	const gchar *nts[] = {"upnp:rootdevice",
-	                      uuid,
-	                      ST_IGD,
-	                      "urn:schemas-upnp-org:service:Layer3Forwarding:1",
-	                      "urn:schemas-upnp-org:device:WANDevice:1",
-	                      "urn:schemas-upnp-org:service:WANCommonInterfaceConfig:1",
-	                      "urn:schemas-upnp-org:device:WANConnectionDevice:1",
-	                      "urn:schemas-upnp-org:service:WANIPConnection:1"};
-	if (st == NULL) {
-		for (guint i = 0; i < G_N_ELEMENTS(nts); i++)
-			_ym_gen_ssdp_notify(ctx, device, t + i * 1500, location, SERVER_ATERM,
-			                    nts[i]);
-		return TRUE;
-	}
-	for (guint i = 0; i < G_N_ELEMENTS(nts); i++) {
-		if (g_strcmp0(st, nts[i]) == 0 || g_strcmp0(st, "ssdp:all") == 0) {
-			_ym_gen_ssdp_reply(ctx, device, t, searcher, port, location, SERVER_ATERM,
-			                   nts[i]);
-			return TRUE;
-		}
-	}
-	return FALSE;
-}
-
-static void
-ym_gen_router_notify_task(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
-{
-	ym_gen_router_ssdp(ctx, device, t, NULL, NULL, 0);
+	return ym_gen_upnp_ssdp(ctx, device, &router_upnp, t, st, searcher, port);
 }
 
 static void
@@ -233,7 +293,7 @@ ym_gen_router_describe(YmGenCtx *ctx, YmGenDevice *router, YmGenDevice *client, 
 
 static const YmGenTask router_tasks[] = {{"ssdp-notify", 10 * YM_GEN_MIN, 14 * YM_GEN_MIN,
                                           10 * YM_GEN_MIN, 15 * YM_GEN_MIN,
-                                          ym_gen_router_notify_task},
+                                          ym_gen_ssdp_notify_task},
                                          {"arp-refresh", 20 * YM_GEN_SEC, 40 * YM_GEN_SEC,
                                           15 * YM_GEN_SEC, 45 * YM_GEN_SEC, ym_gen_router_arp_task},
                                          {NULL}};
@@ -602,8 +662,7 @@ static void
 ym_gen_mac_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	t = _ym_gen_mdns_probe(ctx, device, "MacBook-Air", t);
-	ym_gen_mac_mdns(ctx, device, t, NULL);
-	ym_gen_mac_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	t = ym_gen_apple_captive(ctx, device, t + 200 * YM_GEN_MSEC);
 	t = _ym_gen_device_ntp(ctx, device, "time.apple.com", t + 100 * YM_GEN_MSEC);
 	_ym_gen_link_start(ctx, device, &apns_link, t + 300 * YM_GEN_MSEC);
@@ -704,8 +763,7 @@ static void
 ym_gen_iphone_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	t = _ym_gen_mdns_probe(ctx, device, "iPhone", t);
-	ym_gen_iphone_mdns(ctx, device, t, NULL);
-	ym_gen_iphone_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	t = ym_gen_apple_captive(ctx, device, t + 150 * YM_GEN_MSEC);
 	_ym_gen_link_start(ctx, device, &apns_link, t + 200 * YM_GEN_MSEC);
 	t = _ym_gen_device_ntp(ctx, device, "time.apple.com", t + 500 * YM_GEN_MSEC);
@@ -792,8 +850,7 @@ static void
 ym_gen_ipad_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	t = _ym_gen_mdns_probe(ctx, device, "iPad", t);
-	ym_gen_ipad_mdns(ctx, device, t, NULL);
-	ym_gen_ipad_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	t = ym_gen_apple_captive(ctx, device, t + 150 * YM_GEN_MSEC);
 	_ym_gen_link_start(ctx, device, &apns_link, t + 200 * YM_GEN_MSEC);
 	t = _ym_gen_mdns_browse(ctx, device, "_hap._tcp.local", t + 400 * YM_GEN_MSEC);
@@ -838,29 +895,44 @@ static const YmGenLink mtalk_link = {
     .down_max = 300,
 };
 
+/* the answer of Google's connectivity check; @extra: header lines or "" */
+static gchar *
+ym_gen_generate_204_head(gint64 t, const gchar *extra)
+{
+	gchar date[40];
+	_ym_gen_http_date(t, date);
+	return g_strdup_printf("HTTP/1.1 204 No Content\r\n"
+	                       "Content-Length: 0\r\n"
+	                       "%s"
+	                       "Date: %s\r\n"
+	                       "\r\n",
+	                       extra, date);
+}
+
+/* the connectivity check as Android's HttpURLConnection sends it */
+static gchar *
+ym_gen_generate_204_request(const gchar *host, const gchar *user_agent)
+{
+	return g_strdup_printf("GET /generate_204 HTTP/1.1\r\n"
+	                       "User-Agent: %s\r\n"
+	                       "Host: %s\r\n"
+	                       "Connection: Keep-Alive\r\n"
+	                       "Accept-Encoding: gzip\r\n"
+	                       "\r\n",
+	                       user_agent, host);
+}
+
 /* the captive-portal probe: plain HTTP with a desktop Chrome UA */
 static gint64
 ym_gen_android_captive(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	gchar date[40];
-	g_autofree gchar *head = NULL;
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Cross-Origin-Resource-Policy: cross-origin\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
+	const gchar *host = "connectivitycheck.gstatic.com";
+	g_autofree gchar *head =
+	    ym_gen_generate_204_head(t, "Cross-Origin-Resource-Policy: cross-origin\r\n");
+	g_autofree gchar *request = ym_gen_generate_204_request(host, UA_ANDROID_CAPTIVE);
 	_ym_gen_device_https(ctx, device, YM_TLS_CONSCRYPT, "www.google.com", 443, "http/1.1", 520,
 	                     420, t + 2 * YM_GEN_MSEC);
-	return _ym_gen_device_http(ctx, device, "connectivitycheck.gstatic.com",
-	                           "GET /generate_204 HTTP/1.1\r\n"
-	                           "User-Agent: " UA_ANDROID_CAPTIVE "\r\n"
-	                           "Host: connectivitycheck.gstatic.com\r\n"
-	                           "Connection: Keep-Alive\r\n"
-	                           "Accept-Encoding: gzip\r\n"
-	                           "\r\n",
-	                           head, NULL, 0, t);
+	return _ym_gen_device_http(ctx, device, host, request, head, NULL, 0, t);
 }
 
 static void
@@ -886,23 +958,11 @@ ym_gen_android_browse(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 static void
 ym_gen_android_app(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	gchar date[40];
-	g_autofree gchar *head = NULL;
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
+	g_autofree gchar *head = ym_gen_generate_204_head(t, "");
+	g_autofree gchar *request =
+	    ym_gen_generate_204_request("clients3.google.com", UA_DALVIK_PIXEL);
 	/* an app's own reachability check through HttpURLConnection */
-	t = _ym_gen_device_http(ctx, device, "clients3.google.com",
-	                        "GET /generate_204 HTTP/1.1\r\n"
-	                        "User-Agent: " UA_DALVIK_PIXEL "\r\n"
-	                        "Host: clients3.google.com\r\n"
-	                        "Connection: Keep-Alive\r\n"
-	                        "Accept-Encoding: gzip\r\n"
-	                        "\r\n",
-	                        head, NULL, 0, t);
+	t = _ym_gen_device_http(ctx, device, "clients3.google.com", request, head, NULL, 0, t);
 	_ym_gen_device_https(ctx, device, YM_TLS_CONSCRYPT, "abema.tv", 443, NULL, 900,
 	                     (gsize) _ym_gen_between(ctx, 8000, 40000), t + 200 * YM_GEN_MSEC);
 }
@@ -989,6 +1049,22 @@ ym_gen_tv_mdns(YmGenCtx *ctx, YmGenDevice *device, gint64 t, const gchar *servic
 	                        "BRAVIA-4K-VH2");
 }
 
+static const gchar *const tv_upnp_types[] = {"urn:schemas-upnp-org:device:MediaRenderer:1",
+                                             "urn:schemas-upnp-org:service:RenderingControl:1",
+                                             "urn:schemas-upnp-org:service:ConnectionManager:1",
+                                             "urn:schemas-upnp-org:service:AVTransport:1",
+                                             "urn:schemas-sony-com:service:ScalarWebAPI:1",
+                                             "urn:schemas-sony-com:service:IRCC:1",
+                                             ST_DIAL,
+                                             NULL};
+static const YmGenUpnpRoot tv_upnp = {
+    .location = "http://192.168.10.10:52323/dmr.xml",
+    .dial_location = "http://192.168.10.10:8008/ssdp/device-desc.xml",
+    .server = SERVER_BRAVIA,
+    .spacing = 2 * YM_GEN_MSEC,
+    .types = tv_upnp_types,
+};
+
 static gboolean
 ym_gen_tv_ssdp(YmGenCtx *ctx,
                YmGenDevice *device,
@@ -997,35 +1073,7 @@ ym_gen_tv_ssdp(YmGenCtx *ctx,
                YmGenDevice *searcher,
                guint16 port)
 {
-	const gchar *dmr = "http://192.168.10.10:52323/dmr.xml";
-	const gchar *dial = "http://192.168.10.10:8008/ssdp/device-desc.xml";
-	g_autofree gchar *uuid = g_strdup_printf("uuid:%s", device->uuid);
-	const gchar *nts[] = {"upnp:rootdevice",
-	                      uuid,
-	                      "urn:schemas-upnp-org:device:MediaRenderer:1",
-	                      "urn:schemas-upnp-org:service:RenderingControl:1",
-	                      "urn:schemas-upnp-org:service:ConnectionManager:1",
-	                      "urn:schemas-upnp-org:service:AVTransport:1",
-	                      "urn:schemas-sony-com:service:ScalarWebAPI:1",
-	                      "urn:schemas-sony-com:service:IRCC:1",
-	                      ST_DIAL};
-	if (st == NULL) {
-		for (guint i = 0; i < G_N_ELEMENTS(nts); i++) {
-			gboolean is_dial = g_strcmp0(nts[i], ST_DIAL) == 0;
-			_ym_gen_ssdp_notify(ctx, device, t + i * 2 * YM_GEN_MSEC,
-			                    is_dial ? dial : dmr, SERVER_BRAVIA, nts[i]);
-		}
-		return TRUE;
-	}
-	for (guint i = 0; i < G_N_ELEMENTS(nts); i++) {
-		if (g_strcmp0(st, nts[i]) == 0 || g_strcmp0(st, "ssdp:all") == 0) {
-			gboolean is_dial = g_strcmp0(nts[i], ST_DIAL) == 0;
-			_ym_gen_ssdp_reply(ctx, device, t, searcher, port, is_dial ? dial : dmr,
-			                   SERVER_BRAVIA, nts[i]);
-			return TRUE;
-		}
-	}
-	return FALSE;
+	return ym_gen_upnp_ssdp(ctx, device, &tv_upnp, t, st, searcher, port);
 }
 
 /* a DIAL client reads the device description (Cast's DIAL server on 8008) */
@@ -1121,8 +1169,7 @@ ym_gen_tv_dmr_describe(YmGenCtx *ctx, YmGenDevice *client, const gchar *user_age
 static void
 ym_gen_tv_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	ym_gen_tv_mdns(ctx, device, t, NULL);
-	ym_gen_tv_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	ym_gen_tv_ssdp(ctx, device, t + 1500 * YM_GEN_MSEC, NULL, NULL, 0);
 	t = ym_gen_android_captive(ctx, device, t + 300 * YM_GEN_MSEC);
 	t = _ym_gen_device_ntp(ctx, device, "time.google.com", t + 100 * YM_GEN_MSEC);
@@ -1133,40 +1180,24 @@ ym_gen_tv_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 }
 
 static void
-ym_gen_tv_notify_task(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
-{
-	ym_gen_tv_ssdp(ctx, device, t, NULL, NULL, 0);
-}
-
-static void
 ym_gen_tv_services(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	static const gchar *const hosts[] = {"android.googleapis.com", "play.googleapis.com",
 	                                     "www.googleapis.com", NULL};
-	gchar date[40];
 	g_autofree gchar *head = NULL;
+	g_autofree gchar *request =
+	    ym_gen_generate_204_request("clients3.google.com", UA_DALVIK_BRAVIA);
 
 	t = ym_gen_https_sized(ctx, device, YM_TLS_CONSCRYPT, ym_gen_pick(ctx, hosts), 900, 3000,
 	                       2000, 30000, t);
 	/* an app's plain HTTP poll with the system User-Agent */
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
-	_ym_gen_device_http(ctx, device, "clients3.google.com",
-	                    "GET /generate_204 HTTP/1.1\r\n"
-	                    "User-Agent: " UA_DALVIK_BRAVIA "\r\n"
-	                    "Host: clients3.google.com\r\n"
-	                    "Connection: Keep-Alive\r\n"
-	                    "Accept-Encoding: gzip\r\n"
-	                    "\r\n",
-	                    head, NULL, 0, t + 100 * YM_GEN_MSEC);
+	head = ym_gen_generate_204_head(t, "");
+	_ym_gen_device_http(ctx, device, "clients3.google.com", request, head, NULL, 0,
+	                    t + 100 * YM_GEN_MSEC);
 }
 
 static const YmGenTask tv_tasks[] = {{"ssdp-notify", 3 * YM_GEN_MIN, 5 * YM_GEN_MIN, 3 * YM_GEN_MIN,
-                                      5 * YM_GEN_MIN, ym_gen_tv_notify_task},
+                                      5 * YM_GEN_MIN, ym_gen_ssdp_notify_task},
                                      {"services", 2 * YM_GEN_MIN, 6 * YM_GEN_MIN, 4 * YM_GEN_MIN,
                                       9 * YM_GEN_MIN, ym_gen_tv_services},
                                      {NULL}};
@@ -1218,17 +1249,9 @@ ym_gen_speaker_ssdp(YmGenCtx *ctx,
 static void
 ym_gen_speaker_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	gchar date[40];
-	g_autofree gchar *head = NULL;
+	g_autofree gchar *head = ym_gen_generate_204_head(t, "");
 
-	ym_gen_speaker_mdns(ctx, device, t, NULL);
-	ym_gen_speaker_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
-	_ym_gen_http_date(t, date);
-	head = g_strdup_printf("HTTP/1.1 204 No Content\r\n"
-	                       "Content-Length: 0\r\n"
-	                       "Date: %s\r\n"
-	                       "\r\n",
-	                       date);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	t = _ym_gen_device_http(ctx, device, "clients3.google.com",
 	                        "GET /generate_204 HTTP/1.1\r\n"
 	                        "Host: clients3.google.com\r\n"
@@ -1427,12 +1450,9 @@ static void
 ym_gen_printer_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	t = _ym_gen_mdns_probe(ctx, device, PRINTER_HOST, t);
-	ym_gen_printer_mdns(ctx, device, t, NULL);
-	ym_gen_printer_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
-	_ym_gen_device_nbns_register(ctx, device, PRINTER_HOST, 0x00, FALSE, t + 2 * YM_GEN_SEC);
-	_ym_gen_device_nbns_register(ctx, device, PRINTER_HOST, 0x20, FALSE,
-	                             t + 2100 * YM_GEN_MSEC);
-	_ym_gen_device_nbns_register(ctx, device, "WORKGROUP", 0x00, TRUE, t + 2200 * YM_GEN_MSEC);
+	ym_gen_mdns_announce_twice(ctx, device, t);
+	ym_gen_nbns_register_server(ctx, device, PRINTER_HOST, t + 2 * YM_GEN_SEC,
+	                            100 * YM_GEN_MSEC);
 	_ym_gen_device_ntp(ctx, device, "ntp.nict.jp", t + 3 * YM_GEN_SEC);
 }
 
@@ -1481,6 +1501,15 @@ ym_gen_nas_mdns(YmGenCtx *ctx, YmGenDevice *device, gint64 t, const gchar *servi
 	                          G_N_ELEMENTS(services));
 }
 
+static const gchar *const nas_upnp_types[] = {"urn:schemas-upnp-org:device:Basic:1", NULL};
+static const YmGenUpnpRoot nas_upnp = {
+    .location = "http://192.168.10.2:5000/ssdp/desc-DSM-eth0.xml",
+    .server = "Synology/DSM/192.168.10.2",
+    .spacing = 3 * YM_GEN_MSEC,
+    .any_case = TRUE, /* answers Echo's search for device:basic:1 */
+    .types = nas_upnp_types,
+};
+
 static gboolean
 ym_gen_nas_ssdp(YmGenCtx *ctx,
                 YmGenDevice *device,
@@ -1489,24 +1518,7 @@ ym_gen_nas_ssdp(YmGenCtx *ctx,
                 YmGenDevice *searcher,
                 guint16 port)
 {
-	const gchar *location = "http://192.168.10.2:5000/ssdp/desc-DSM-eth0.xml";
-	const gchar *server = "Synology/DSM/192.168.10.2";
-	g_autofree gchar *uuid = g_strdup_printf("uuid:%s", device->uuid);
-	const gchar *nts[] = {"upnp:rootdevice", uuid, "urn:schemas-upnp-org:device:Basic:1"};
-	if (st == NULL) {
-		for (guint i = 0; i < G_N_ELEMENTS(nts); i++)
-			_ym_gen_ssdp_notify(ctx, device, t + i * 3 * YM_GEN_MSEC, location, server,
-			                    nts[i]);
-		return TRUE;
-	}
-	for (guint i = 0; i < G_N_ELEMENTS(nts); i++) {
-		if (g_ascii_strcasecmp(st, nts[i]) == 0 || g_strcmp0(st, "ssdp:all") == 0) {
-			_ym_gen_ssdp_reply(ctx, device, t, searcher, port, location, server,
-			                   nts[i]);
-			return TRUE;
-		}
-	}
-	return FALSE;
+	return ym_gen_upnp_ssdp(ctx, device, &nas_upnp, t, st, searcher, port);
 }
 
 static void
@@ -1517,13 +1529,10 @@ ym_gen_nas_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 	const gchar *body = "<html><head><title>Current IP Check</title></head>"
 	                    "<body>Current IP Address: 203.165.48.77</body></html>\r\n";
 
-	ym_gen_nas_mdns(ctx, device, t, NULL);
-	ym_gen_nas_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	ym_gen_nas_ssdp(ctx, device, t + 500 * YM_GEN_MSEC, NULL, NULL, 0);
-	_ym_gen_device_nbns_register(ctx, device, "DISKSTATION", 0x00, FALSE, t + 2 * YM_GEN_SEC);
-	_ym_gen_device_nbns_register(ctx, device, "DISKSTATION", 0x20, FALSE,
-	                             t + 2010 * YM_GEN_MSEC);
-	_ym_gen_device_nbns_register(ctx, device, "WORKGROUP", 0x00, TRUE, t + 2020 * YM_GEN_MSEC);
+	ym_gen_nbns_register_server(ctx, device, "DISKSTATION", t + 2 * YM_GEN_SEC,
+	                            10 * YM_GEN_MSEC);
 	t = _ym_gen_device_ntp(ctx, device, "time.google.com", t + 3 * YM_GEN_SEC);
 	t = _ym_gen_device_https(ctx, device, YM_TLS_OPENSSL3, "update7.synology.com", 443, NULL,
 	                         800, 6100, t + 1 * YM_GEN_SEC);
@@ -1545,12 +1554,6 @@ ym_gen_nas_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 }
 
 static void
-ym_gen_nas_notify_task(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
-{
-	ym_gen_nas_ssdp(ctx, device, t, NULL, NULL, 0);
-}
-
-static void
 ym_gen_nas_quickconnect(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
 	ym_gen_https_sized(ctx, device, YM_TLS_OPENSSL3, "global.quickconnect.to", 600, 1400, 500,
@@ -1565,7 +1568,7 @@ ym_gen_nas_surveillance(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 }
 
 static const YmGenTask nas_tasks[] = {{"ssdp-notify", 5 * YM_GEN_MIN, 8 * YM_GEN_MIN,
-                                       5 * YM_GEN_MIN, 8 * YM_GEN_MIN, ym_gen_nas_notify_task},
+                                       5 * YM_GEN_MIN, 8 * YM_GEN_MIN, ym_gen_ssdp_notify_task},
                                       {"quickconnect", 2 * YM_GEN_MIN, 4 * YM_GEN_MIN,
                                        3 * YM_GEN_MIN, 7 * YM_GEN_MIN, ym_gen_nas_quickconnect},
                                       {"surveillance", 5 * YM_GEN_MIN, 7 * YM_GEN_MIN,
@@ -1878,8 +1881,7 @@ ym_gen_lock_mdns(YmGenCtx *ctx, YmGenDevice *device, gint64 t, const gchar *serv
 static void
 ym_gen_lock_join(YmGenCtx *ctx, YmGenDevice *device, gint64 t)
 {
-	ym_gen_lock_mdns(ctx, device, t, NULL);
-	ym_gen_lock_mdns(ctx, device, t + 1 * YM_GEN_SEC, NULL);
+	ym_gen_mdns_announce_twice(ctx, device, t);
 	t = _ym_gen_device_ntp(ctx, device, "ntp.nict.jp", t + 1200 * YM_GEN_MSEC);
 	_ym_gen_link_start(ctx, device, &lock_link, t + 300 * YM_GEN_MSEC);
 }

@@ -51,11 +51,25 @@
 
 typedef struct {
 	gint64 time;
-	guint64 order;
 	guint32 length;
 	/* EPB header, frame, padding and trailer, so a frame is one fwrite */
 	guint8 block[YM_GEN_EPB_HEADER + YM_GEN_FRAME_MAX + 8];
 } YmGenFrame;
+
+/* binary min-heap keyed by (time, insertion order): items due at the same
+ * time come out in the order they went in */
+typedef struct {
+	gint64 time;
+	guint64 order;
+	gpointer item;
+} YmGenHeapEntry;
+
+typedef struct {
+	YmGenHeapEntry *entries;
+	guint n;
+	guint alloc;
+	guint64 next_order;
+} YmGenHeap;
 
 struct _YmGenCtx {
 	YmGenRng rng;
@@ -65,7 +79,6 @@ struct _YmGenCtx {
 	guint64 max_packets;
 	guint64 packets;
 	guint64 bytes;
-	gpointer home; /* borrowed */
 
 	/* output */
 	FILE *file;
@@ -77,18 +90,12 @@ struct _YmGenCtx {
 	YmGenFrame **free_frames;
 	guint n_free_frames;
 	guint free_frames_alloc;
-	YmGenFrame **pending;
-	guint n_pending;
-	guint pending_alloc;
+	YmGenHeap pending;
 	YmGenFrame *open_frame;
-	guint64 frame_order;
 
 	/* actors: min-heap and free list */
-	YmGenActor **actors;
-	guint n_actors;
-	guint actors_alloc;
+	YmGenHeap actors;
 	GPtrArray *free_actors;
-	guint64 actor_order;
 
 	guint8 *noise;
 };
@@ -238,13 +245,13 @@ _ym_gen_ctx_free(YmGenCtx *ctx)
 		return;
 	if (ctx->file != NULL)
 		fclose(ctx->file);
-	for (guint i = 0; i < ctx->n_actors; i++)
-		g_free(ctx->actors[i]);
-	g_free(ctx->actors);
+	for (guint i = 0; i < ctx->actors.n; i++)
+		g_free(ctx->actors.entries[i].item);
+	g_free(ctx->actors.entries);
 	g_ptr_array_unref(ctx->free_actors);
 	g_ptr_array_unref(ctx->frame_chunks);
 	g_free(ctx->free_frames);
-	g_free(ctx->pending);
+	g_free(ctx->pending.entries);
 	g_free(ctx->file_buffer);
 	g_free(ctx->filename);
 	g_free(ctx->noise);
@@ -267,18 +274,6 @@ guint64
 _ym_gen_ctx_get_bytes(YmGenCtx *ctx)
 {
 	return ctx->bytes;
-}
-
-gpointer
-_ym_gen_ctx_get_home(YmGenCtx *ctx)
-{
-	return ctx->home;
-}
-
-void
-_ym_gen_ctx_set_home(YmGenCtx *ctx, gpointer home)
-{
-	ctx->home = home;
 }
 
 void
@@ -378,10 +373,10 @@ _ym_gen_ctx_close(YmGenCtx *ctx, GError **error)
 	return TRUE;
 }
 
-/* frames */
+/* heap */
 
 static inline gboolean
-ym_gen_frame_before(const YmGenFrame *a, const YmGenFrame *b)
+ym_gen_heap_before(const YmGenHeapEntry *a, const YmGenHeapEntry *b)
 {
 	if (a->time != b->time)
 		return a->time < b->time;
@@ -389,47 +384,50 @@ ym_gen_frame_before(const YmGenFrame *a, const YmGenFrame *b)
 }
 
 static void
-ym_gen_pending_push(YmGenCtx *ctx, YmGenFrame *frame)
+ym_gen_heap_push(YmGenHeap *heap, gint64 time, gpointer item)
 {
+	YmGenHeapEntry entry = {time, heap->next_order++, item};
 	guint i;
-	if (ctx->n_pending == ctx->pending_alloc) {
-		ctx->pending_alloc = MAX(1024, ctx->pending_alloc * 2);
-		ctx->pending = g_renew(YmGenFrame *, ctx->pending, ctx->pending_alloc);
+	if (heap->n == heap->alloc) {
+		heap->alloc = MAX(64, heap->alloc * 2);
+		heap->entries = g_renew(YmGenHeapEntry, heap->entries, heap->alloc);
 	}
-	i = ctx->n_pending++;
+	i = heap->n++;
 	while (i > 0) {
 		guint parent = (i - 1) / 2;
-		if (!ym_gen_frame_before(frame, ctx->pending[parent]))
+		if (!ym_gen_heap_before(&entry, &heap->entries[parent]))
 			break;
-		ctx->pending[i] = ctx->pending[parent];
+		heap->entries[i] = heap->entries[parent];
 		i = parent;
 	}
-	ctx->pending[i] = frame;
+	heap->entries[i] = entry;
 }
 
-static YmGenFrame *
-ym_gen_pending_pop(YmGenCtx *ctx)
+static gpointer
+ym_gen_heap_pop(YmGenHeap *heap)
 {
-	YmGenFrame *top = ctx->pending[0];
-	YmGenFrame *last = ctx->pending[--ctx->n_pending];
+	gpointer top = heap->entries[0].item;
+	YmGenHeapEntry last = heap->entries[--heap->n];
 	guint i = 0;
-	guint n = ctx->n_pending;
+	guint n = heap->n;
 	while (TRUE) {
 		guint child = 2 * i + 1;
 		if (child >= n)
 			break;
 		if (child + 1 < n &&
-		    ym_gen_frame_before(ctx->pending[child + 1], ctx->pending[child]))
+		    ym_gen_heap_before(&heap->entries[child + 1], &heap->entries[child]))
 			child++;
-		if (!ym_gen_frame_before(ctx->pending[child], last))
+		if (!ym_gen_heap_before(&heap->entries[child], &last))
 			break;
-		ctx->pending[i] = ctx->pending[child];
+		heap->entries[i] = heap->entries[child];
 		i = child;
 	}
 	if (n > 0)
-		ctx->pending[i] = last;
+		heap->entries[i] = last;
 	return top;
 }
+
+/* frames */
 
 static YmGenFrame *
 ym_gen_frame_alloc(YmGenCtx *ctx)
@@ -457,7 +455,6 @@ _ym_gen_frame_begin(YmGenCtx *ctx, gint64 time)
 	/* never emit into the past of the running actor: that would break
 	 * the time order of the file */
 	frame->time = MAX(time, ctx->now);
-	frame->order = ctx->frame_order++;
 	ctx->open_frame = frame;
 	return frame->block + YM_GEN_EPB_HEADER;
 }
@@ -475,7 +472,7 @@ _ym_gen_frame_end(YmGenCtx *ctx, gsize length)
 	}
 	frame->length = length;
 	ctx->open_frame = NULL;
-	ym_gen_pending_push(ctx, frame);
+	ym_gen_heap_push(&ctx->pending, frame->time, frame);
 }
 
 static void
@@ -510,8 +507,8 @@ ym_gen_ctx_limit_reached(YmGenCtx *ctx)
 static void
 ym_gen_ctx_flush(YmGenCtx *ctx, gint64 until)
 {
-	while (ctx->n_pending > 0 && ctx->pending[0]->time <= until) {
-		YmGenFrame *frame = ym_gen_pending_pop(ctx);
+	while (ctx->pending.n > 0 && ctx->pending.entries[0].time <= until) {
+		YmGenFrame *frame = ym_gen_heap_pop(&ctx->pending);
 		if (!ym_gen_ctx_limit_reached(ctx))
 			ym_gen_frame_write(ctx, frame);
 		ctx->free_frames[ctx->n_free_frames++] = frame;
@@ -525,58 +522,6 @@ _ym_gen_actor_get_state(YmGenActor *actor, gsize size)
 {
 	g_assert(size <= sizeof(actor->state));
 	return actor->state;
-}
-
-static inline gboolean
-ym_gen_actor_before(const YmGenActor *a, const YmGenActor *b)
-{
-	if (a->when != b->when)
-		return a->when < b->when;
-	return a->order < b->order;
-}
-
-static void
-ym_gen_actor_push(YmGenCtx *ctx, YmGenActor *actor)
-{
-	guint i;
-	if (ctx->n_actors == ctx->actors_alloc) {
-		ctx->actors_alloc = MAX(64, ctx->actors_alloc * 2);
-		ctx->actors = g_renew(YmGenActor *, ctx->actors, ctx->actors_alloc);
-	}
-	actor->order = ctx->actor_order++;
-	i = ctx->n_actors++;
-	while (i > 0) {
-		guint parent = (i - 1) / 2;
-		if (!ym_gen_actor_before(actor, ctx->actors[parent]))
-			break;
-		ctx->actors[i] = ctx->actors[parent];
-		i = parent;
-	}
-	ctx->actors[i] = actor;
-}
-
-static YmGenActor *
-ym_gen_actor_pop(YmGenCtx *ctx)
-{
-	YmGenActor *top = ctx->actors[0];
-	YmGenActor *last = ctx->actors[--ctx->n_actors];
-	guint i = 0;
-	guint n = ctx->n_actors;
-	while (TRUE) {
-		guint child = 2 * i + 1;
-		if (child >= n)
-			break;
-		if (child + 1 < n &&
-		    ym_gen_actor_before(ctx->actors[child + 1], ctx->actors[child]))
-			child++;
-		if (!ym_gen_actor_before(ctx->actors[child], last))
-			break;
-		ctx->actors[i] = ctx->actors[child];
-		i = child;
-	}
-	if (n > 0)
-		ctx->actors[i] = last;
-	return top;
 }
 
 YmGenActor *
@@ -596,21 +541,22 @@ _ym_gen_actor_add(YmGenCtx *ctx,
 	actor->when = MAX(when, ctx->now);
 	actor->device = device;
 	actor->data = data;
-	ym_gen_actor_push(ctx, actor);
+	ym_gen_heap_push(&ctx->actors, actor->when, actor);
 	return actor;
 }
 
 gboolean
 _ym_gen_ctx_run(YmGenCtx *ctx, GError **error)
 {
-	while (ctx->n_actors > 0 && !ym_gen_ctx_limit_reached(ctx)) {
-		YmGenActor *actor = ctx->actors[0];
+	while (ctx->actors.n > 0 && !ym_gen_ctx_limit_reached(ctx)) {
+		gint64 when = ctx->actors.entries[0].time;
+		YmGenActor *actor;
 		gint64 next;
 
-		if (actor->when >= ctx->end)
+		if (when >= ctx->end)
 			break;
-		ym_gen_ctx_flush(ctx, actor->when);
-		actor = ym_gen_actor_pop(ctx);
+		ym_gen_ctx_flush(ctx, when);
+		actor = ym_gen_heap_pop(&ctx->actors);
 		ctx->now = actor->when;
 		next = actor->func(ctx, actor);
 		if (next == YM_GEN_ACTOR_DONE) {
@@ -618,7 +564,7 @@ _ym_gen_ctx_run(YmGenCtx *ctx, GError **error)
 			continue;
 		}
 		actor->when = MAX(next, ctx->now);
-		ym_gen_actor_push(ctx, actor);
+		ym_gen_heap_push(&ctx->actors, actor->when, actor);
 	}
 	ym_gen_ctx_flush(ctx, G_MAXINT64);
 	if (ctx->file != NULL && ferror(ctx->file)) {

@@ -446,6 +446,24 @@ _ym_gen_device_tcp_to(YmGenCtx *ctx,
 	tcp->end[YM_GEN_CLIENT].ttl = _ym_gen_device_ttl(device);
 }
 
+gboolean
+_ym_gen_device_connect(YmGenCtx *ctx,
+                       YmGenDevice *device,
+                       YmGenTcp *tcp,
+                       const gchar *name,
+                       guint16 port,
+                       gint64 *t)
+{
+	const YmGenSite *site = _ym_gen_site_lookup(name);
+	guint32 address = _ym_gen_device_resolve(ctx, device, name, t);
+
+	if (address == 0)
+		return FALSE;
+	_ym_gen_device_tcp_to(ctx, device, tcp, address, port, site);
+	*t = _ym_gen_tcp_connect(ctx, tcp, *t);
+	return TRUE;
+}
+
 gint64
 _ym_gen_device_https(YmGenCtx *ctx,
                      YmGenDevice *device,
@@ -457,19 +475,12 @@ _ym_gen_device_https(YmGenCtx *ctx,
                      gsize down,
                      gint64 t)
 {
-	static const YmTlsServer fallback = {0x0304, FALSE, "R11", "Let's Encrypt", "ISRG Root X1"};
-	const YmGenSite *site = _ym_gen_site_lookup(name);
-	guint32 address = _ym_gen_device_resolve(ctx, device, name, &t);
 	YmGenTcp tcp;
 	YmTlsSession session;
 
-	if (address == 0)
+	if (!_ym_gen_device_connect(ctx, device, &tcp, name, port, &t))
 		return t;
-	_ym_gen_device_tcp_to(ctx, device, &tcp, address, port, site);
-	t = _ym_gen_tcp_connect(ctx, &tcp, t);
-	t = _ym_tls_handshake(ctx, &tcp, &session, client,
-	                      site != NULL && site->tls != NULL ? site->tls : &fallback, name, alpn,
-	                      t);
+	t = _ym_tls_handshake(ctx, &tcp, &session, client, _ym_gen_site_tls(name), name, alpn, t);
 	t = _ym_tls_send(ctx, &tcp, &session, YM_GEN_CLIENT, up, t);
 	t += tcp.rtt + _ym_gen_between(ctx, 500, 20000);
 	t = _ym_tls_send(ctx, &tcp, &session, YM_GEN_SERVER, down, t);
@@ -969,46 +980,19 @@ ym_gen_dhcp_put_prl(YmGenBuf *buf, const gchar *prl)
 static void
 ym_gen_dhcp_client_options(YmGenDevice *device, YmGenBuf *buf, guint8 type, guint32 server)
 {
-	static const guint8 order_windows[2][9] = {{53, 61, 50, 12, 60, 55},
-	                                           {53, 61, 50, 54, 12, 81, 60, 55}};
-	static const guint8 order_apple[2][9] = {{53, 55, 57, 61, 51, 12},
-	                                         {53, 55, 57, 61, 50, 54, 51, 12}};
-	static const guint8 order_android[2][9] = {{53, 61, 57, 60, 12, 55},
-	                                           {53, 61, 50, 54, 57, 60, 12, 55}};
-	static const guint8 order_udhcpc[2][9] = {{53, 61, 57, 50, 12, 60, 55},
-	                                          {53, 61, 57, 50, 54, 12, 60, 55}};
-	static const guint8 order_dhclient[2][9] = {{53, 50, 12, 55}, {53, 54, 50, 12, 55}};
-	static const guint8 order_lwip[2][9] = {{53, 57, 55, 61, 12}, {53, 57, 50, 54, 55, 61, 12}};
-	static const guint8 order_rtos[2][9] = {{53, 61, 12, 55}, {53, 61, 50, 54, 12, 55}};
+	/* per style: DISCOVER, then REQUEST */
+	static const guint8 orders[][2][9] = {
+	    [YM_GEN_DHCP_WINDOWS] = {{53, 61, 50, 12, 60, 55}, {53, 61, 50, 54, 12, 81, 60, 55}},
+	    [YM_GEN_DHCP_APPLE] = {{53, 55, 57, 61, 51, 12}, {53, 55, 57, 61, 50, 54, 51, 12}},
+	    [YM_GEN_DHCP_ANDROID] = {{53, 61, 57, 60, 12, 55}, {53, 61, 50, 54, 57, 60, 12, 55}},
+	    [YM_GEN_DHCP_UDHCPC] = {{53, 61, 57, 50, 12, 60, 55}, {53, 61, 57, 50, 54, 12, 60, 55}},
+	    [YM_GEN_DHCP_DHCLIENT] = {{53, 50, 12, 55}, {53, 54, 50, 12, 55}},
+	    [YM_GEN_DHCP_LWIP] = {{53, 57, 55, 61, 12}, {53, 57, 50, 54, 55, 61, 12}},
+	    [YM_GEN_DHCP_RTOS] = {{53, 61, 12, 55}, {53, 61, 50, 54, 12, 55}},
+	};
 	const YmGenDeviceInfo *info = device->info;
-	const guint8 *order;
-	guint which = type == 1 ? 0 : 1;
+	const guint8 *order = orders[info->dhcp_style][type == 1 ? 0 : 1];
 	guint8 client_id[7];
-
-	switch (info->dhcp_style) {
-	case YM_GEN_DHCP_WINDOWS:
-		order = order_windows[which];
-		break;
-	case YM_GEN_DHCP_APPLE:
-		order = order_apple[which];
-		break;
-	case YM_GEN_DHCP_ANDROID:
-		order = order_android[which];
-		break;
-	case YM_GEN_DHCP_UDHCPC:
-		order = order_udhcpc[which];
-		break;
-	case YM_GEN_DHCP_DHCLIENT:
-		order = order_dhclient[which];
-		break;
-	case YM_GEN_DHCP_LWIP:
-		order = order_lwip[which];
-		break;
-	case YM_GEN_DHCP_RTOS:
-	default:
-		order = order_rtos[which];
-		break;
-	}
 
 	client_id[0] = 1;
 	memcpy(client_id + 1, device->mac, 6);
@@ -1326,11 +1310,9 @@ typedef struct {
 static gint64
 ym_gen_link_actor(YmGenCtx *ctx, YmGenActor *actor)
 {
-	static const YmTlsServer fallback = {0x0304, FALSE, "R11", "Let's Encrypt", "ISRG Root X1"};
 	const YmGenLink *link = actor->data;
 	YmGenDevice *device = actor->device;
 	YmGenLinkState *state = YM_GEN_ACTOR_STATE(actor, YmGenLinkState);
-	const YmGenSite *site = _ym_gen_site_lookup(link->name);
 	gboolean tls = link->client != YM_TLS_LAST;
 	gint64 t = actor->when;
 	gsize up = (gsize) _ym_gen_between(ctx, link->up_min, link->up_max + 1);
@@ -1340,16 +1322,12 @@ ym_gen_link_actor(YmGenCtx *ctx, YmGenActor *actor)
 	gsize second_len = link->server_first ? up : down;
 
 	if (!state->open) {
-		guint32 address = _ym_gen_device_resolve(ctx, device, link->name, &t);
-		if (address == 0)
+		if (!_ym_gen_device_connect(ctx, device, &state->tcp, link->name, link->port, &t))
 			return YM_GEN_ACTOR_DONE;
-		_ym_gen_device_tcp_to(ctx, device, &state->tcp, address, link->port, site);
-		t = _ym_gen_tcp_connect(ctx, &state->tcp, t);
 		if (tls)
 			t = _ym_tls_handshake(ctx, &state->tcp, &state->session, link->client,
-			                      site != NULL && site->tls != NULL ? site->tls
-			                                                        : &fallback,
-			                      link->name, link->alpn, t);
+			                      _ym_gen_site_tls(link->name), link->name, link->alpn,
+			                      t);
 		state->open = TRUE;
 		first = YM_GEN_CLIENT;
 		first_len = up * 2;

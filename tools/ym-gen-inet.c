@@ -301,3 +301,12 @@ _ym_gen_site_lookup(const gchar *name)
 	}
 	return NULL;
 }
+
+const YmTlsServer *
+_ym_gen_site_tls(const gchar *name)
+{
+	const YmGenSite *site = _ym_gen_site_lookup(name);
+	if (site == NULL || site->tls == NULL)
+		return &tls_letsencrypt;
+	return site->tls;
+}

@@ -50,7 +50,6 @@ typedef gint64 (*YmGenActorFunc)(YmGenCtx *ctx, YmGenActor *actor);
 struct _YmGenActor {
 	YmGenActorFunc func;
 	gint64 when;
-	guint64 order;
 	gpointer device;    /* borrowed, YmGenDevice */
 	gconstpointer data; /* borrowed, static description such as a task */
 	guint64 counter;    /* free for the actor */
@@ -84,10 +83,6 @@ guint64
 _ym_gen_ctx_get_packets(YmGenCtx *ctx);
 guint64
 _ym_gen_ctx_get_bytes(YmGenCtx *ctx);
-gpointer
-_ym_gen_ctx_get_home(YmGenCtx *ctx);
-void
-_ym_gen_ctx_set_home(YmGenCtx *ctx, gpointer home);
 
 YmGenActor *
 _ym_gen_actor_add(YmGenCtx *ctx,
@@ -146,8 +141,6 @@ void
 _ym_gen_buf_put_str(YmGenBuf *buf, const gchar *text);
 void
 _ym_gen_buf_put_zeros(YmGenBuf *buf, gsize length);
-void
-_ym_gen_buf_printf(YmGenBuf *buf, const gchar *format, ...) G_GNUC_PRINTF(2, 3);
 /* write a big-endian length of @width bytes at @offset */
 void
 _ym_gen_buf_patch_len(YmGenBuf *buf, gsize offset, guint width, gsize value);
@@ -257,15 +250,14 @@ typedef struct {
 	guint16 port;
 	guint8 ttl;
 	guint16 ip_id;
-	guint32 seq;        /* next sequence number to send */
-	guint32 ts_base;    /* timestamp clock at the session start */
-	guint32 ts_echo;    /* last timestamp seen from the peer */
-	guint32 window;     /* receive window in bytes */
-	guint8 wscale;      /* window scale it offers */
-	guint16 mss;        /* MSS it offers */
-	guint8 style;       /* YmGenTcpStyle */
-	guint8 unacked;     /* segments received and not yet acknowledged */
-	guint8 window_zero; /* unused, keeps the layout explicit */
+	guint32 seq;     /* next sequence number to send */
+	guint32 ts_base; /* timestamp clock at the session start */
+	guint32 ts_echo; /* last timestamp seen from the peer */
+	guint32 window;  /* receive window in bytes */
+	guint8 wscale;   /* window scale it offers */
+	guint16 mss;     /* MSS it offers */
+	guint8 style;    /* YmGenTcpStyle */
+	guint8 unacked;  /* segments received and not yet acknowledged */
 } YmGenTcpEnd;
 
 #define YM_GEN_CLIENT 0
@@ -298,9 +290,6 @@ _ym_gen_tcp_init(YmGenTcp *tcp,
  * sequence numbers; returns the time of the ACK */
 gint64
 _ym_gen_tcp_connect(YmGenCtx *ctx, YmGenTcp *tcp, gint64 t);
-/* a connection attempt answered by RST */
-gint64
-_ym_gen_tcp_refused(YmGenCtx *ctx, YmGenTcp *tcp, guint32 isn_client, gint64 t);
 /* send @length bytes from @dir, segmented, with acks from the peer;
  * returns the time of the last data segment */
 gint64
@@ -532,8 +521,6 @@ _ym_tls_client_hello(YmGenCtx *ctx,
                      const gchar *alpn,
                      guint8 *out,
                      gsize cap);
-const gchar *
-_ym_tls_client_name(YmTlsClient client);
 /* a DER OCSPResponse saying "good"; returns its length */
 gsize
 _ym_tls_ocsp_response(YmGenCtx *ctx, gint64 now, guint8 *out, gsize cap);
@@ -599,6 +586,9 @@ typedef struct {
 
 const YmGenSite *
 _ym_gen_site_lookup(const gchar *name);
+/* how the TLS endpoint of @name answers, Let's Encrypt when unknown */
+const YmTlsServer *
+_ym_gen_site_tls(const gchar *name);
 
 /* ---------------------------------------------------------------------- */
 /* ym-gen-home.c: the devices of the home                                 */
@@ -703,7 +693,6 @@ struct _YmGenDevice {
 
 #define YM_GEN_LAN_NET   YM_GEN_IP4(192, 168, 10, 0)
 #define YM_GEN_LAN_BCAST YM_GEN_IP4(192, 168, 10, 255)
-#define YM_GEN_ROUTER_IP YM_GEN_IP4(192, 168, 10, 1)
 
 struct _YmGenHome {
 	YmGenDevice *devices;
@@ -775,6 +764,15 @@ _ym_gen_device_tcp_to(YmGenCtx *ctx,
                       guint32 address,
                       guint16 port,
                       const YmGenSite *site);
+/* resolve @name and connect to its @port; returns FALSE when the name
+ * does not exist */
+gboolean
+_ym_gen_device_connect(YmGenCtx *ctx,
+                       YmGenDevice *device,
+                       YmGenTcp *tcp,
+                       const gchar *name,
+                       guint16 port,
+                       gint64 *t);
 /* lookup, connect, TLS handshake, @up bytes up, @down bytes down, close */
 gint64
 _ym_gen_device_https(YmGenCtx *ctx,

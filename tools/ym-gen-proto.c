@@ -29,7 +29,6 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "ym-gen-private.h"
@@ -120,23 +119,6 @@ _ym_gen_buf_put_zeros(YmGenBuf *buf, gsize length)
 		return;
 	memset(buf->data + buf->len, 0, length);
 	buf->len += length;
-}
-
-void
-_ym_gen_buf_printf(YmGenBuf *buf, const gchar *format, ...)
-{
-	va_list args;
-	gsize room = buf->cap - buf->len;
-	int n;
-
-	va_start(args, format);
-	n = g_vsnprintf((gchar *) buf->data + buf->len, room, format, args);
-	va_end(args);
-	if (n < 0 || (gsize) n >= room) {
-		ym_gen_buf_room(buf, room + 1);
-		return;
-	}
-	buf->len += (gsize) n;
 }
 
 void
@@ -356,6 +338,27 @@ _ym_gen_emit_ip4(YmGenCtx *ctx,
 	_ym_gen_frame_end(ctx, n + length);
 }
 
+/* UDP header and @length bytes of @payload at @udp; @pseudo is the
+ * checksum of the IP pseudo-header; returns the datagram length */
+static gsize
+ym_gen_put_udp(guint8 *udp,
+               guint32 pseudo,
+               guint16 sport,
+               guint16 dport,
+               const guint8 *payload,
+               gsize length)
+{
+	guint16 csum;
+	ym_gen_put16(udp, sport);
+	ym_gen_put16(udp + 2, dport);
+	ym_gen_put16(udp + 4, (guint16) (8 + length));
+	ym_gen_put16(udp + 6, 0);
+	memcpy(udp + 8, payload, length);
+	csum = _ym_gen_csum_fold(_ym_gen_csum_add(pseudo, udp, 8 + length));
+	ym_gen_put16(udp + 6, csum == 0 ? 0xffff : csum);
+	return 8 + length;
+}
+
 void
 _ym_gen_emit_udp4(YmGenCtx *ctx,
                   gint64 time,
@@ -367,21 +370,12 @@ _ym_gen_emit_udp4(YmGenCtx *ctx,
 {
 	guint8 *p = _ym_gen_frame_begin(ctx, time);
 	gsize n = ym_gen_put_eth(p, ip->dst_mac, ip->src_mac, 0x0800);
-	guint8 *udp;
-	guint16 csum;
 
 	length = MIN(length, YM_GEN_FRAME_MAX - n - 28);
 	n += ym_gen_put_ip4(p + n, ip, 17, NULL, 0, 8 + length);
-	udp = p + n;
-	ym_gen_put16(udp, sport);
-	ym_gen_put16(udp + 2, dport);
-	ym_gen_put16(udp + 4, (guint16) (8 + length));
-	ym_gen_put16(udp + 6, 0);
-	memcpy(udp + 8, payload, length);
-	csum = _ym_gen_csum_fold(
-	    _ym_gen_csum_add(ym_gen_pseudo4(ip->src, ip->dst, 17, 8 + length), udp, 8 + length));
-	ym_gen_put16(udp + 6, csum == 0 ? 0xffff : csum);
-	_ym_gen_frame_end(ctx, n + 8 + length);
+	n += ym_gen_put_udp(p + n, ym_gen_pseudo4(ip->src, ip->dst, 17, 8 + length), sport, dport,
+	                    payload, length);
+	_ym_gen_frame_end(ctx, n);
 }
 
 static gsize
@@ -410,21 +404,12 @@ _ym_gen_emit_udp6(YmGenCtx *ctx,
 {
 	guint8 *p = _ym_gen_frame_begin(ctx, time);
 	gsize n = ym_gen_put_eth(p, ip->dst_mac, ip->src_mac, 0x86dd);
-	guint8 *udp;
-	guint16 csum;
 
 	length = MIN(length, YM_GEN_FRAME_MAX - n - 48);
 	n += ym_gen_put_ip6(p + n, ip, 17, 8 + length);
-	udp = p + n;
-	ym_gen_put16(udp, sport);
-	ym_gen_put16(udp + 2, dport);
-	ym_gen_put16(udp + 4, (guint16) (8 + length));
-	ym_gen_put16(udp + 6, 0);
-	memcpy(udp + 8, payload, length);
-	csum = _ym_gen_csum_fold(
-	    _ym_gen_csum_add(ym_gen_pseudo6(ip->src, ip->dst, 17, 8 + length), udp, 8 + length));
-	ym_gen_put16(udp + 6, csum == 0 ? 0xffff : csum);
-	_ym_gen_frame_end(ctx, n + 8 + length);
+	n += ym_gen_put_udp(p + n, ym_gen_pseudo6(ip->src, ip->dst, 17, 8 + length), sport, dport,
+	                    payload, length);
+	_ym_gen_frame_end(ctx, n);
 }
 
 void
@@ -766,21 +751,6 @@ _ym_gen_tcp_connect(YmGenCtx *ctx, YmGenTcp *tcp, gint64 t)
 	s->seq++;
 	t += tcp->lan;
 	ym_gen_tcp_emit(ctx, tcp, YM_GEN_CLIENT, YM_GEN_TCP_ACK, c->seq, NULL, 0, t);
-	return t;
-}
-
-gint64
-_ym_gen_tcp_refused(YmGenCtx *ctx, YmGenTcp *tcp, guint32 isn_client, gint64 t)
-{
-	YmGenTcpEnd *c = &tcp->end[YM_GEN_CLIENT];
-	tcp->start = t;
-	c->seq = isn_client;
-	c->ts_base = (guint32) _ym_gen_rand(ctx);
-	c->ip_id = (guint16) _ym_gen_rand(ctx);
-	ym_gen_tcp_emit(ctx, tcp, YM_GEN_CLIENT, YM_GEN_TCP_SYN, c->seq, NULL, 0, t);
-	c->seq++;
-	t += tcp->rtt;
-	ym_gen_tcp_emit(ctx, tcp, YM_GEN_SERVER, YM_GEN_TCP_RST | YM_GEN_TCP_ACK, 0, NULL, 0, t);
 	return t;
 }
 

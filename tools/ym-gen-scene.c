@@ -49,7 +49,6 @@ typedef struct {
 static gint64
 ym_gen_stream_actor(YmGenCtx *ctx, YmGenActor *actor)
 {
-	static const YmTlsServer fallback = {0x0304, FALSE, "R11", "Let's Encrypt", "ISRG Root X1"};
 	const YmGenStreamSpec *spec = actor->data;
 	YmGenDevice *device = actor->device;
 	YmGenStreamState *state = YM_GEN_ACTOR_STATE(actor, YmGenStreamState);
@@ -60,16 +59,11 @@ ym_gen_stream_actor(YmGenCtx *ctx, YmGenActor *actor)
 
 	switch (state->phase) {
 	case 0: {
-		const YmGenSite *site = _ym_gen_site_lookup(spec->site);
-		guint32 address = _ym_gen_device_resolve(ctx, device, spec->site, &t);
-		if (address == 0)
+		if (!_ym_gen_device_connect(ctx, device, &state->tcp, spec->site, 443, &t))
 			return YM_GEN_ACTOR_DONE;
-		_ym_gen_device_tcp_to(ctx, device, &state->tcp, address, 443, site);
 		state->tcp.ack_every = spec->ack_every;
-		t = _ym_gen_tcp_connect(ctx, &state->tcp, t);
 		t = _ym_tls_handshake(ctx, &state->tcp, &state->session, spec->client,
-		                      site != NULL && site->tls != NULL ? site->tls : &fallback,
-		                      spec->site, spec->alpn, t);
+		                      _ym_gen_site_tls(spec->site), spec->site, spec->alpn, t);
 		state->chunks_done = 0;
 		state->phase = 1;
 		return t + YM_GEN_MSEC;

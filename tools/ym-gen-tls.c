@@ -291,12 +291,6 @@ static const YmTlsProfile profiles[YM_TLS_LAST] = {
                         ec_formats_plain, 1},
 };
 
-const gchar *
-_ym_tls_client_name(YmTlsClient client)
-{
-	return profiles[client].name;
-}
-
 /* a random GREASE value (RFC 8701: 0x?a?a) not in @used */
 static guint16
 ym_tls_grease(YmGenCtx *ctx, guint16 *used, guint *n_used)

@@ -190,7 +190,6 @@ ym_gen_run(int argc, char **argv, GError **error)
 
 	ctx = _ym_gen_ctx_new(options.seed, options.start);
 	home = _ym_gen_home_new(ctx);
-	_ym_gen_ctx_set_home(ctx, home);
 	if (options.list || options.truth != NULL) {
 		g_autofree gchar *tsv = _ym_gen_home_to_tsv(home);
 		if (options.list)
