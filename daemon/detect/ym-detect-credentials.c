@@ -421,8 +421,12 @@ take_new_bytes(YmLoginSlot *slot, guint side, const YmPacket *packet, gsize *ski
 			return FALSE; /* a retransmission */
 		if (ahead < 0)
 			*skip = (gsize) -ahead;
-		else if (ahead > 0)
-			slot->line[side].length = 0, slot->line[side].overflow = TRUE;
+		else if (ahead > 0) {
+			/* bytes missing: the half-read line is useless, and may hold a secret */
+			_ym_login_wipe(slot->line[side].data, sizeof(slot->line[side].data));
+			slot->line[side].length = 0;
+			slot->line[side].overflow = TRUE;
+		}
 	}
 	slot->seq_known[side] = TRUE;
 	slot->next_seq[side] = seq + length;

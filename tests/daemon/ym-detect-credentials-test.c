@@ -193,7 +193,8 @@ session_frame(Session *s, guint from, guint8 flags, const void *payload, gsize l
 	frame[46] = 0x50;
 	frame[47] = flags;
 	put_be16(frame + 48, 65535);
-	memcpy(frame + 54, payload, length);
+	if (length > 0)
+		memcpy(frame + 54, payload, length);
 	s->seq[from] += (guint32) length + ((flags & 0x03) ? 1 : 0);
 	s->ts += 10000;
 	put32le(s->pcap, (guint32) (s->ts / G_USEC_PER_SEC));
