@@ -7,9 +7,11 @@
 
 #include "ym-detector.h"
 
+extern const YmDetectorInfo ym_detector_credentials;
 extern const YmDetectorInfo ym_detector_remote_access;
 
 const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_remote_access,
+    &ym_detector_credentials,
     NULL,
 };
