@@ -25,6 +25,7 @@
 #include "ym-detect-credentials-private.h"
 
 #define YM_LOGIN_SLOTS 64
+G_STATIC_ASSERT(YM_LOGIN_SLOTS <= 64); /* slots_used is a 64-bit mask */
 #define YM_GUESS_SLOTS 32
 /* password guessing: this many refused logins (or short SSH sessions) ... */
 #define YM_GUESS_THRESHOLD 10
@@ -64,6 +65,7 @@ struct _YmCredentials {
 	YmCredentialList *list;
 	YmDetectContext *ctx; /* borrowed for the length of one callback */
 	YmLoginSlot slots[YM_LOGIN_SLOTS];
+	guint64 slots_used; /* bit i: slots[i] follows a login (the packet path checks this) */
 	YmGuess guesses[YM_GUESS_SLOTS];
 };
 
@@ -323,8 +325,9 @@ _ym_credentials_outcome(YmCredentials *self, YmLoginSlot *slot, YmLoginOutcome o
 static YmLoginSlot *
 slot_find(YmCredentials *self, const YmFlow *flow)
 {
-	for (guint i = 0; i < YM_LOGIN_SLOTS; i++) {
-		YmLoginSlot *slot = &self->slots[i];
+	/* only the slots in use: usually none */
+	for (guint64 mask = self->slots_used; mask != 0; mask &= mask - 1) {
+		YmLoginSlot *slot = &self->slots[__builtin_ctzll(mask)];
 		if (slot->used && slot->hash == flow->hash && slot->port[0] == flow->port[0] &&
 		    slot->port[1] == flow->port[1] &&
 		    ym_ip_addr_equal(&slot->addr[0], &flow->addr[0]) &&
@@ -356,6 +359,7 @@ slot_claim(YmCredentials *self, const YmFlow *flow, const YmPacket *packet, gboo
 	}
 	slot_clear(slot);
 	slot->used = TRUE;
+	self->slots_used |= G_GUINT64_CONSTANT(1) << (slot - self->slots);
 	slot->hash = flow->hash;
 	slot->addr[0] = flow->addr[0];
 	slot->addr[1] = flow->addr[1];
@@ -494,6 +498,7 @@ credentials_flow_end(gpointer state, YmDetectContext *ctx, const YmFlow *flow)
 	    flow->packets[0] + flow->packets[1] <= YM_SSH_SHORT_PACKETS)
 		count_failure(self, slot, flow->last_seen);
 	slot_clear(slot);
+	self->slots_used &= ~(G_GUINT64_CONSTANT(1) << (slot - self->slots));
 }
 
 const YmDetectorInfo ym_detector_credentials = {

@@ -52,6 +52,18 @@ raise_offer(YmDetectContext *ctx,
 	                YM_SEVERITY_INFO, evidence);
 }
 
+static guint16
+offered_service(const YmPacket *packet, const gchar **service)
+{
+	for (guint i = 0; services[i].service != NULL; i++) {
+		if (packet->src_port == services[i].port) {
+			*service = services[i].service;
+			return services[i].port;
+		}
+	}
+	return 0;
+}
+
 static void
 remote_access_packet(gpointer state,
                      YmDetectContext *ctx,
@@ -60,27 +72,27 @@ remote_access_packet(gpointer state,
                      guint direction)
 {
 	const YmDevice *device;
+	const gchar *service = NULL;
+	guint16 port = 0;
 
 	if (!packet->has_mac || packet->ip_proto != 6 || !packet->has_ports)
+		return;
+	/* a server's answer to a connection it accepted, or a login challenge
+	 * over plain HTTP; everything else leaves at once */
+	if ((packet->tcp_flags & (YM_TCP_SYN | YM_TCP_ACK)) == (YM_TCP_SYN | YM_TCP_ACK)) {
+		port = offered_service(packet, &service);
+	} else if (packet->app == YM_APP_HTTP && !packet->u.http.is_request &&
+	           ym_str_is_set(packet->u.http.www_authenticate_scheme)) {
+		service = "http-login";
+		port = packet->src_port;
+	}
+	if (service == NULL)
 		return;
 	/* only a home device's own answers: the router forwards the internet's */
 	device = ym_inventory_lookup_mac(ctx->inventory, packet->src_mac);
 	if (device == NULL || ym_inventory_lookup_ip(ctx->inventory, &packet->src_ip) != device)
 		return;
-	/* a server's answer to a connection it accepted */
-	if ((packet->tcp_flags & (YM_TCP_SYN | YM_TCP_ACK)) == (YM_TCP_SYN | YM_TCP_ACK)) {
-		for (guint i = 0; services[i].service != NULL; i++) {
-			if (packet->src_port == services[i].port) {
-				raise_offer(ctx, device, packet, services[i].service,
-				            services[i].port);
-				return;
-			}
-		}
-	}
-	/* a login challenge over plain HTTP from a device in the home */
-	if (packet->app == YM_APP_HTTP && !packet->u.http.is_request &&
-	    ym_str_is_set(packet->u.http.www_authenticate_scheme))
-		raise_offer(ctx, device, packet, "http-login", packet->src_port);
+	raise_offer(ctx, device, packet, service, port);
 }
 
 const YmDetectorInfo ym_detector_remote_access = {
