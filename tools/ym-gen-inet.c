@@ -260,6 +260,8 @@ static const YmGenSite sites[] = {
      &tls_amazon},
     {"aps1-relay-dcipc.i.tplinknbu.com", NULL, {A(13, 231, 12, 84)}, 60, 243, 6, &tls_amazon},
     {"devs.tplinkcloud.com", NULL, {A(52, 41, 106, 22)}, 60, 232, 98, &tls_tplink},
+    /* OpenDNS's phishing test name, as a resolver without a blocklist answers */
+    {"www.internetbadguys.com", NULL, {A(67, 215, 92, 210)}, 3600, 48, 112, NULL},
     /* AWS IoT (the door lock) */
     {"a1qwhobjtvew8t-ats.iot.ap-northeast-1.amazonaws.com",
      NULL,

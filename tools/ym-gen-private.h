@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 #define YM_GEN_DEFAULT_START (G_GINT64_CONSTANT(1775034000) * YM_GEN_SEC)
 #define YM_GEN_DEFAULT_SEED  G_GUINT64_CONSTANT(0x59616d6f7269) /* "Yamori" */
 
+/* 2026-03-31T16:30:00Z, 01:30 in Tokyo: the default start when attack
+ * scenes run, so that the night upload falls in the night */
+#define YM_GEN_NIGHT_START (G_GINT64_CONSTANT(1774974600) * YM_GEN_SEC)
+
 /* largest Ethernet frame we build, without FCS */
 #define YM_GEN_FRAME_MAX 1536
 #define YM_GEN_ETH_MIN   60
@@ -907,11 +911,21 @@ typedef struct {
 	gboolean in_demo;  /* run by default in demo mode */
 	gboolean in_bench; /* run by default in bench mode */
 	void (*func)(YmGenCtx *ctx, YmGenHome *home, gint64 start);
+	gboolean attack; /* left out by "none"; moves the default start to the night */
 } YmGenScene;
 
 const YmGenScene *
 _ym_gen_scenes(void);
 const YmGenScene *
 _ym_gen_scene_find(const gchar *name);
+/* the scenes to run, in order: the mode's defaults when @list is NULL,
+ * else the comma-separated names, where "none" stands for the mode's
+ * defaults without the attacks (the clean home) */
+GPtrArray *
+_ym_gen_scenes_select(const gchar *list, gboolean bench, GError **error);
+/* YM_GEN_NIGHT_START when @selection has an attack, else
+ * YM_GEN_DEFAULT_START */
+gint64
+_ym_gen_scenes_default_start(GPtrArray *selection);
 
 G_END_DECLS

@@ -60,32 +60,19 @@ ym_gen_write(YmGenCtx *ctx,
              YmGenHome *home,
              const gchar *mode,
              const YmGenOptions *options,
+             GPtrArray *selection,
              const gchar *output,
              GError **error)
 {
 	gboolean bench = g_strcmp0(mode, "bench") == 0;
 	gint64 start = _ym_gen_ctx_get_start(ctx);
 	gint64 began = g_get_monotonic_time();
-	const YmGenScene *scenes = _ym_gen_scenes();
 
 	if (!_ym_gen_ctx_open(ctx, output, error))
 		return FALSE;
-	if (options->scenes != NULL) {
-		g_auto(GStrv) names = g_strsplit(options->scenes, ",", -1);
-		for (guint i = 0; names[i] != NULL; i++) {
-			const YmGenScene *scene = _ym_gen_scene_find(g_strstrip(names[i]));
-			if (scene == NULL) {
-				g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-				            "unknown scene %s (see: yamori-gen scenes)", names[i]);
-				return FALSE;
-			}
-			scene->func(ctx, home, start);
-		}
-	} else {
-		for (guint i = 0; scenes[i].name != NULL; i++) {
-			if (bench ? scenes[i].in_bench : scenes[i].in_demo)
-				scenes[i].func(ctx, home, start);
-		}
+	for (guint i = 0; i < selection->len; i++) {
+		const YmGenScene *scene = g_ptr_array_index(selection, i);
+		scene->func(ctx, home, start);
 	}
 	if (bench)
 		_ym_gen_ctx_set_max_packets(ctx, options->packets);
@@ -121,17 +108,19 @@ ym_gen_run(int argc, char **argv, GError **error)
 	const GOptionEntry entries[] = {
 	    {"seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Seed of the generator", "N"},
 	    {"start", 0, 0, G_OPTION_ARG_STRING, &start,
-	     "Capture start (default 2026-04-01T09:00:00Z)", "ISO8601"},
+	     "Capture start (default 2026-04-01T09:00:00Z, or 2026-03-31T16:30:00Z with attacks)",
+	     "ISO8601"},
 	    {"packets", 0, 0, G_OPTION_ARG_STRING, &packets, "bench: number of packets", "N"},
 	    {"minutes", 0, 0, G_OPTION_ARG_STRING, &minutes, "demo: capture length", "N"},
 	    {"list", 0, 0, G_OPTION_ARG_NONE, &list, "Print the device table", NULL},
 	    {"truth", 0, 0, G_OPTION_ARG_FILENAME, &truth, "Write the device table as TSV", "FILE"},
 	    {"scenes", 0, 0, G_OPTION_ARG_STRING, &scene_list,
-	     "Comma-separated scenes instead of the mode's defaults", "LIST"},
+	     "Comma-separated scenes instead of the mode's defaults (none: no attacks)", "LIST"},
 	    {NULL}};
 	g_autoptr(GOptionContext) context = g_option_context_new("MODE [OUTPUT.pcapng]");
 	g_autoptr(YmGenCtx) ctx = NULL;
 	g_autoptr(YmGenHome) home = NULL;
+	g_autoptr(GPtrArray) selection = NULL;
 	const gchar *mode;
 	const gchar *output;
 
@@ -172,9 +161,10 @@ ym_gen_run(int argc, char **argv, GError **error)
 	if (g_strcmp0(mode, "scenes") == 0) {
 		const YmGenScene *scenes = _ym_gen_scenes();
 		for (guint i = 0; scenes[i].name != NULL; i++)
-			g_print("%-12s %s%s%s\n", scenes[i].name, scenes[i].description,
+			g_print("%-24s %s%s%s%s\n", scenes[i].name, scenes[i].description,
 			        scenes[i].in_demo ? " [demo]" : "",
-			        scenes[i].in_bench ? " [bench]" : "");
+			        scenes[i].in_bench ? " [bench]" : "",
+			        scenes[i].attack ? " [attack]" : "");
 		return TRUE;
 	}
 	if (g_strcmp0(mode, "demo") != 0 && g_strcmp0(mode, "bench") != 0) {
@@ -188,6 +178,12 @@ ym_gen_run(int argc, char **argv, GError **error)
 		return FALSE;
 	}
 
+	selection = _ym_gen_scenes_select(options.scenes, g_strcmp0(mode, "bench") == 0, error);
+	if (selection == NULL)
+		return FALSE;
+	if (start == NULL)
+		options.start = _ym_gen_scenes_default_start(selection);
+
 	ctx = _ym_gen_ctx_new(options.seed, options.start);
 	home = _ym_gen_home_new(ctx);
 	if (options.list || options.truth != NULL) {
@@ -199,7 +195,7 @@ ym_gen_run(int argc, char **argv, GError **error)
 	}
 	if (output == NULL)
 		return TRUE;
-	return ym_gen_write(ctx, home, mode, &options, output, error);
+	return ym_gen_write(ctx, home, mode, &options, selection, output, error);
 }
 
 int
