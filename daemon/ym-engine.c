@@ -154,6 +154,7 @@ write_pending(YmEngine *self, GError **error)
 {
 	if (!ym_inventory_save(self->inventory, self->store, error))
 		return FALSE;
+	ym_alerts_update_severities(self->alerts, self->inventory);
 	if (!ym_alerts_save(self->alerts, self->store, error))
 		return FALSE;
 	if (!save_ended_flows(self, error))

@@ -17,6 +17,7 @@
 #include "ym-alerts.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 #include "ym-error.h"
 
@@ -177,6 +178,7 @@ ym_alerts_raise(YmAlerts *self,
 		if (device != NULL)
 			g_strlcpy(alert->mac, device->mac_string, sizeof(alert->mac));
 		alert->first_seen = ts;
+		alert->maximum = YM_SEVERITY_URGENT;
 		alert->state = YM_ALERT_STATE_OPEN;
 		alert->notify = take_notification(self, type, alert->mac, ts);
 		g_ptr_array_add(self->alerts, alert);
@@ -186,7 +188,8 @@ ym_alerts_raise(YmAlerts *self,
 		alert->state = YM_ALERT_STATE_OPEN;
 		alert->notify = take_notification(self, type, alert->mac, ts);
 	}
-	alert->severity = MAX(alert->severity, severity);
+	alert->minimum = MAX(alert->minimum, minimum);
+	alert->severity = MIN(MAX(alert->severity, severity), alert->maximum);
 	alert->count++;
 	if (ts < alert->first_seen)
 		alert->first_seen = ts;
@@ -199,6 +202,27 @@ ym_alerts_raise(YmAlerts *self,
 	}
 	alert->dirty = TRUE;
 	return alert;
+}
+
+void
+ym_alerts_update_severities(YmAlerts *self, YmInventory *inventory)
+{
+	g_return_if_fail(YM_IS_ALERTS(self));
+	for (guint i = 0; i < self->alerts->len; i++) {
+		YmAlert *alert = g_ptr_array_index(self->alerts, i);
+		const YmDevice *device = NULL;
+		guint8 mac[6];
+		YmSeverity severity;
+		if (!alert->dirty)
+			continue;
+		if (alert->mac[0] != '\0' &&
+		    sscanf(alert->mac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &mac[0], &mac[1], &mac[2],
+		           &mac[3], &mac[4], &mac[5]) == 6)
+			device = ym_inventory_lookup_mac(inventory, mac);
+		severity =
+		    MIN(severity_for(self, alert->type, device, alert->minimum), alert->maximum);
+		alert->severity = MIN(MAX(alert->severity, severity), alert->maximum);
+	}
 }
 
 void

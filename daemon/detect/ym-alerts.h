@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ym-device.h"
+#include "ym-inventory.h"
 #include "ym-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,8 @@ typedef struct {
 	gchar *key;    /* what distinguishes findings of one type on one device */
 	gchar mac[18]; /* the device concerned, or "" */
 	YmSeverity severity;
+	YmSeverity minimum; /* the detectors' floor */
+	YmSeverity maximum; /* a cap, for weak or harmless findings (URGENT: none) */
 	YmAlertState state;
 	gint64 first_seen;
 	gint64 last_seen;
@@ -64,6 +67,9 @@ ym_alerts_raise(YmAlerts *self,
                 gint64 ts,
                 YmSeverity minimum,
                 JsonObject *evidence);
+/* the severity again, now that the devices' kinds may be known */
+void
+ym_alerts_update_severities(YmAlerts *self, YmInventory *inventory);
 /* resolves alerts whose condition has been gone for their quiet period */
 void
 ym_alerts_tick(YmAlerts *self, gint64 now);

@@ -212,8 +212,10 @@ raise_default(YmCredentials *self, YmLoginSlot *slot, YmLoginOutcome outcome, gi
 	                        YM_SEVERITY_INFO, evidence);
 	/* anonymous FTP is a public archive's normal door: a tip, or a caution
 	 * when a home device (a NAS, a camera) offers it */
-	if (slot->anonymous && alert != NULL)
-		alert->severity = on_server ? YM_SEVERITY_CAUTION : YM_SEVERITY_INFO;
+	if (slot->anonymous && alert != NULL) {
+		alert->maximum = on_server ? YM_SEVERITY_CAUTION : YM_SEVERITY_INFO;
+		alert->severity = MIN(alert->severity, alert->maximum);
+	}
 }
 
 void

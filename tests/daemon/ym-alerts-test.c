@@ -81,6 +81,37 @@ test_safety_modifier(void)
 	g_assert_cmpstr(ym_severity_to_string(alert->severity), ==, "warning");
 }
 
+/* a device classified after its alert was raised gets its safety level;
+ * a detector's cap holds */
+static void
+test_late_classification(void)
+{
+	g_autoptr(YmAlerts) alerts = make_alerts();
+	g_autoptr(YmInventory) inventory = ym_inventory_new(NULL, NULL);
+	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	const guint8 mac[6] = {0xac, 0x15, 0xa2, 0x4e, 0x6a, 0x7b};
+	YmDevice *camera;
+	YmAlert *alert, *capped;
+
+	packet->has_mac = TRUE;
+	memcpy(packet->src_mac, mac, 6);
+	packet->ts_usec = HOUR;
+	ym_inventory_observe(inventory, packet);
+	camera = ym_inventory_lookup_mac(inventory, mac);
+	g_assert_nonnull(camera);
+	g_assert_cmpstr(camera->kind, ==, "unknown");
+	alert = ym_alerts_raise(alerts, "insecure_remote_access", camera, "a", HOUR,
+	                        YM_SEVERITY_INFO, NULL);
+	capped = ym_alerts_raise(alerts, "insecure_remote_access", camera, "b", HOUR,
+	                         YM_SEVERITY_INFO, NULL);
+	capped->maximum = YM_SEVERITY_CAUTION;
+	g_assert_cmpint(alert->severity, ==, YM_SEVERITY_WARNING);
+	camera->kind = "camera";
+	ym_alerts_update_severities(alerts, inventory);
+	g_assert_cmpint(alert->severity, ==, YM_SEVERITY_URGENT);
+	g_assert_cmpint(capped->severity, ==, YM_SEVERITY_CAUTION);
+}
+
 /* gone for the quiet period: resolved; back again: reopened */
 static void
 test_resolve_and_reopen(void)
@@ -177,6 +208,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/alerts/aggregate", test_aggregate);
 	g_test_add_func("/ym/alerts/safety-modifier", test_safety_modifier);
 	g_test_add_func("/ym/alerts/resolve-and-reopen", test_resolve_and_reopen);
+	g_test_add_func("/ym/alerts/late-classification", test_late_classification);
 	g_test_add_func("/ym/alerts/storm", test_storm);
 	g_test_add_func("/ym/alerts/store-round-trip", test_store_round_trip);
 	return g_test_run();
