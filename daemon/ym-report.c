@@ -695,9 +695,13 @@ static void
 append_alerts_text(GString *out, GPtrArray *alerts, const gchar *lang)
 {
 	guint shown = 0;
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (guint i = 0; i < alerts->len; i++) {
 		const ReportAlert *a = g_ptr_array_index(alerts, i);
 		if (g_strcmp0(a->state, "open") != 0 && g_strcmp0(a->state, "acknowledged") != 0)
+			continue;
+		/* one entry per problem and device: the keys only split the evidence */
+		if (!g_hash_table_add(seen, g_strdup_printf("%s|%s", a->type, a->mac != NULL ? a->mac : "")))
 			continue;
 		if (shown++ == 0)
 			g_string_append_printf(
