@@ -36,11 +36,43 @@ struct _YmGuidanceTopic {
 	guint n_steps;
 };
 
+typedef struct {
+	Text why_extra;
+	Text step_first;
+} Modifier;
+
 struct _YmGuidance {
 	GObject parent_instance;
 	/* owned */
-	GHashTable *topics; /* id -> YmGuidanceTopic */
+	GHashTable *topics;    /* id -> YmGuidanceTopic */
+	GHashTable *modifiers; /* class -> Modifier */
 };
+
+/* device kinds to the catalogue's classes (section 2) */
+static const struct {
+	const gchar *kind;
+	const gchar *klass;
+} modifier_classes[] = {
+    {"lock", "smart_lock"},
+    {"camera", "camera_or_baby_monitor"},
+    {"router", "router"},
+    {"speaker", "smart_speaker_or_microphone"},
+    {"plug", "heater_via_smart_plug"},
+};
+
+static const gchar *
+text_for(const Text *text, const gchar *lang);
+
+static void
+modifier_free(gpointer data)
+{
+	Modifier *m = data;
+	g_free(m->why_extra.ja);
+	g_free(m->why_extra.en);
+	g_free(m->step_first.ja);
+	g_free(m->step_first.en);
+	g_free(m);
+}
 
 G_DEFINE_TYPE(YmGuidance, ym_guidance, G_TYPE_OBJECT)
 
@@ -157,6 +189,82 @@ parse_topic(JsonNode *root, const gchar *expected_id, GError **error)
 	return g_ptr_array_steal_index(holder, 0);
 }
 
+/* _modifiers.json, optional */
+static gboolean
+load_modifiers(YmGuidance *self, const gchar *dir, GError **error)
+{
+	g_autofree gchar *path = g_build_filename(dir, "_modifiers.json", NULL);
+	g_autoptr(JsonParser) parser = json_parser_new();
+	g_autoptr(GHashTable) modifiers =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, modifier_free);
+	JsonNode *root;
+	JsonNode *list;
+
+	if (!g_file_test(path, G_FILE_TEST_EXISTS))
+		return TRUE;
+	if (!json_parser_load_from_file(parser, path, error)) {
+		g_prefix_error(error, "%s: ", path);
+		return FALSE;
+	}
+	root = json_parser_get_root(parser);
+	list = JSON_NODE_HOLDS_OBJECT(root)
+	           ? json_object_get_member(json_node_get_object(root), "modifiers")
+	           : NULL;
+	if (list == NULL || !JSON_NODE_HOLDS_ARRAY(list)) {
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "%s: \"modifiers\" is missing",
+		            path);
+		return FALSE;
+	}
+	for (guint i = 0; i < json_array_get_length(json_node_get_array(list)); i++) {
+		JsonNode *node = json_array_get_element(json_node_get_array(list), i);
+		JsonObject *object;
+		const gchar *klass;
+		Modifier *m;
+		if (!JSON_NODE_HOLDS_OBJECT(node))
+			continue;
+		object = json_node_get_object(node);
+		klass = json_object_get_string_member_with_default(object, "class", NULL);
+		m = g_new0(Modifier, 1);
+		if (klass == NULL || !read_text(object, "why_extra", &m->why_extra, error) ||
+		    !read_text(object, "step_first", &m->step_first, error)) {
+			modifier_free(m);
+			if (error != NULL && *error == NULL)
+				g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+				                    "a modifier has no \"class\"");
+			g_prefix_error(error, "%s: modifier %u: ", path, i + 1);
+			return FALSE;
+		}
+		g_hash_table_replace(modifiers, g_strdup(klass), m);
+	}
+	g_hash_table_unref(self->modifiers);
+	self->modifiers = g_steal_pointer(&modifiers);
+	return TRUE;
+}
+
+gboolean
+ym_guidance_get_modifier(YmGuidance *self,
+                         const gchar *device_kind,
+                         const gchar *lang,
+                         const gchar **why_extra,
+                         const gchar **step_first)
+{
+	g_return_val_if_fail(YM_IS_GUIDANCE(self), FALSE);
+	for (guint i = 0; i < G_N_ELEMENTS(modifier_classes); i++) {
+		Modifier *m;
+		if (g_strcmp0(modifier_classes[i].kind, device_kind) != 0)
+			continue;
+		m = g_hash_table_lookup(self->modifiers, modifier_classes[i].klass);
+		if (m == NULL)
+			return FALSE;
+		if (why_extra != NULL)
+			*why_extra = text_for(&m->why_extra, lang);
+		if (step_first != NULL)
+			*step_first = text_for(&m->step_first, lang);
+		return TRUE;
+	}
+	return FALSE;
+}
+
 gboolean
 ym_guidance_load_dir(YmGuidance *self, const gchar *dir, GError **error)
 {
@@ -176,7 +284,7 @@ ym_guidance_load_dir(YmGuidance *self, const gchar *dir, GError **error)
 		g_autofree gchar *id = NULL;
 		g_autoptr(JsonParser) parser = json_parser_new();
 		YmGuidanceTopic *topic;
-		if (!g_str_has_suffix(name, ".json"))
+		if (!g_str_has_suffix(name, ".json") || name[0] == '_')
 			continue;
 		path = g_build_filename(dir, name, NULL);
 		id = g_strndup(name, strlen(name) - 5);
@@ -195,6 +303,8 @@ ym_guidance_load_dir(YmGuidance *self, const gchar *dir, GError **error)
 		g_set_error(error, YM_ERROR, YM_ERROR_NOT_FOUND, "%s: no guidance topics", dir);
 		return FALSE;
 	}
+	if (!load_modifiers(self, dir, error))
+		return FALSE;
 	g_hash_table_unref(self->topics);
 	self->topics = g_steal_pointer(&topics);
 	return TRUE;
@@ -322,6 +432,7 @@ ym_guidance_finalize(GObject *object)
 {
 	YmGuidance *self = YM_GUIDANCE(object);
 	g_hash_table_unref(self->topics);
+	g_hash_table_unref(self->modifiers);
 	G_OBJECT_CLASS(ym_guidance_parent_class)->finalize(object);
 }
 
@@ -336,4 +447,5 @@ static void
 ym_guidance_init(YmGuidance *self)
 {
 	self->topics = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, topic_free);
+	self->modifiers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, modifier_free);
 }

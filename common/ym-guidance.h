@@ -111,6 +111,26 @@ const gchar *
 ym_guidance_topic_get_step(const YmGuidanceTopic *topic, guint index, const gchar *lang);
 
 /**
+ * ym_guidance_get_modifier:
+ * @self: a #YmGuidance
+ * @device_kind: a device kind (`lock`, `camera`, `router`, `speaker`, `plug`, ...)
+ * @lang: `ja` or `en`
+ * @why_extra: (out) (optional): what to say before the topic's reason
+ * @step_first: (out) (optional): the step to take before all others
+ *
+ * The catalogue's safety modifier for devices whose takeover can cause
+ * physical harm or expose the household.
+ *
+ * Returns: %TRUE when the kind has one
+ */
+gboolean
+ym_guidance_get_modifier(YmGuidance *self,
+                         const gchar *device_kind,
+                         const gchar *lang,
+                         const gchar **why_extra,
+                         const gchar **step_first);
+
+/**
  * ym_guidance_render:
  * @text: a catalogue text with `{slot}` placeholders
  * @slots: (nullable): slot name to value

@@ -407,28 +407,36 @@ kind_label_ja(const gchar *kind)
 	return "機器";
 }
 
-/* what the resident calls the device: its name, else maker and kind */
-static gchar *
-device_label(GPtrArray *devices, const gchar *mac, const gchar *lang)
+static const ReportDevice *
+find_device(GPtrArray *devices, const gchar *mac)
 {
 	for (guint i = 0; mac != NULL && i < devices->len; i++) {
 		const ReportDevice *d = g_ptr_array_index(devices, i);
-		gboolean match = g_strcmp0(d->mac, mac) == 0;
-		for (guint j = 0; !match && j < d->linked_macs->len; j++)
-			match = g_strcmp0(g_ptr_array_index(d->linked_macs, j), mac) == 0;
-		if (!match)
-			continue;
-		if (d->hostnames->len > 0)
-			return g_strdup(g_ptr_array_index(d->hostnames, 0));
-		if (g_strcmp0(lang, "ja") == 0)
-			return d->vendor != NULL
-			           ? g_strdup_printf("%s の%s", d->vendor, kind_label_ja(d->kind))
-			           : g_strdup(kind_label_ja(d->kind));
-		if (d->vendor != NULL)
-			return g_strdup_printf("%s %s", d->vendor, kind_label(d->kind));
-		return g_strdup(kind_label(d->kind));
+		if (g_strcmp0(d->mac, mac) == 0)
+			return d;
+		for (guint j = 0; j < d->linked_macs->len; j++) {
+			if (g_strcmp0(g_ptr_array_index(d->linked_macs, j), mac) == 0)
+				return d;
+		}
 	}
 	return NULL;
+}
+
+/* what the resident calls the device: its name, else maker and kind */
+static gchar *
+device_label(const ReportDevice *d, const gchar *lang)
+{
+	if (d == NULL)
+		return NULL;
+	if (d->hostnames->len > 0)
+		return g_strdup(g_ptr_array_index(d->hostnames, 0));
+	if (g_strcmp0(lang, "ja") == 0)
+		return d->vendor != NULL
+		           ? g_strdup_printf("%s の%s", d->vendor, kind_label_ja(d->kind))
+		           : g_strdup(kind_label_ja(d->kind));
+	if (d->vendor != NULL)
+		return g_strdup_printf("%s %s", d->vendor, kind_label(d->kind));
+	return g_strdup(kind_label(d->kind));
 }
 
 typedef struct {
@@ -487,6 +495,7 @@ load_alerts(sqlite3 *db,
 		const gchar *mac = (const gchar *) sqlite3_column_text(stmt, 2);
 		const gchar *evidence = (const gchar *) sqlite3_column_text(stmt, 6);
 		const YmGuidanceTopic *topic;
+		const ReportDevice *device;
 		g_autoptr(JsonParser) parser = json_parser_new();
 		g_autoptr(GHashTable) slots =
 		    g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
@@ -504,15 +513,28 @@ load_alerts(sqlite3 *db,
 		a->key = column_dup(stmt, 8);
 		a->notify = sqlite3_column_int(stmt, 9) != 0;
 		a->steps = g_ptr_array_new_with_free_func(g_free);
-		label = device_label(devices, a->mac, lang);
+		device = find_device(devices, a->mac);
+		label = device_label(device, lang);
 		if (label != NULL)
 			g_hash_table_insert(slots, (gpointer) "device_label", label);
 		topic = guidance != NULL ? ym_guidance_lookup(guidance, a->type) : NULL;
 		if (topic != NULL) {
+			const gchar *why_extra = NULL;
+			const gchar *step_first = NULL;
+			g_autofree gchar *why = NULL;
 			a->title = ym_guidance_render(ym_guidance_topic_get_title(topic, lang),
 			                              slots, lang);
-			a->why =
+			why =
 			    ym_guidance_render(ym_guidance_topic_get_why(topic, lang), slots, lang);
+			/* the catalogue's safety modifier for locks, cameras and the like */
+			if (device != NULL && ym_guidance_get_modifier(guidance, device->kind, lang,
+			                                               &why_extra, &step_first)) {
+				a->why = g_strconcat(
+				    why_extra, g_strcmp0(lang, "ja") == 0 ? "" : " ", why, NULL);
+				g_ptr_array_add(a->steps, g_strdup(step_first));
+			} else {
+				a->why = g_steal_pointer(&why);
+			}
 			for (guint i = 0; i < ym_guidance_topic_get_n_steps(topic); i++)
 				g_ptr_array_add(
 				    a->steps,
@@ -701,7 +723,8 @@ append_alerts_text(GString *out, GPtrArray *alerts, const gchar *lang)
 		if (g_strcmp0(a->state, "open") != 0 && g_strcmp0(a->state, "acknowledged") != 0)
 			continue;
 		/* one entry per problem and device: the keys only split the evidence */
-		if (!g_hash_table_add(seen, g_strdup_printf("%s|%s", a->type, a->mac != NULL ? a->mac : "")))
+		if (!g_hash_table_add(
+		        seen, g_strdup_printf("%s|%s", a->type, a->mac != NULL ? a->mac : "")))
 			continue;
 		if (shown++ == 0)
 			g_string_append_printf(

@@ -25,6 +25,13 @@ def main():
     written = []
     for block in blocks:
         topic = yaml.safe_load(block)
+        if isinstance(topic, dict) and "modifiers" in topic:
+            # section 2: safety modifiers by device class
+            with open(os.path.join(HERE, "_modifiers.json"), "w", encoding="utf-8") as f:
+                json.dump(topic, f, ensure_ascii=False, indent=2)
+                f.write("\n")
+            written.append("_modifiers")
+            continue
         if not isinstance(topic, dict) or "id" not in topic:
             continue
         out = {key: topic[key] for key in KEEP if key in topic}

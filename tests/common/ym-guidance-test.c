@@ -75,6 +75,24 @@ test_topics(void)
 	g_assert_null(ym_guidance_lookup(guidance, "no_such_topic"));
 }
 
+/* the safety modifiers of catalogue section 2, by device kind */
+static void
+test_modifiers(void)
+{
+	g_autoptr(YmGuidance) guidance = load_shipped();
+	const gchar *why_extra = NULL;
+	const gchar *step_first = NULL;
+	g_assert_true(ym_guidance_get_modifier(guidance, "lock", "en", &why_extra, &step_first));
+	g_assert_cmpstr(why_extra, ==,
+	                "If it is taken over, someone could unlock your door or lock you in.");
+	g_assert_nonnull(strstr(step_first, "physical key"));
+	g_assert_true(ym_guidance_get_modifier(guidance, "camera", "ja", &why_extra, NULL));
+	g_assert_cmpstr(why_extra, ==, "家の中の様子をのぞき見されるおそれがあります。");
+	g_assert_true(ym_guidance_get_modifier(guidance, "plug", "en", NULL, &step_first));
+	g_assert_nonnull(strstr(step_first, "heaters"));
+	g_assert_false(ym_guidance_get_modifier(guidance, "tv", "en", NULL, NULL));
+}
+
 static void
 test_render(void)
 {
@@ -130,6 +148,7 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/ym/guidance/topics", test_topics);
 	g_test_add_func("/ym/guidance/render", test_render);
+	g_test_add_func("/ym/guidance/modifiers", test_modifiers);
 	g_test_add_func("/ym/guidance/bad-files", test_bad_files);
 	return g_test_run();
 }
