@@ -153,6 +153,20 @@ ym_alerts_raise(YmAlerts *self,
                 YmSeverity minimum,
                 JsonObject *evidence)
 {
+	return ym_alerts_raise_full(self, type, device, key, ts, minimum, YM_SEVERITY_URGENT,
+	                            evidence);
+}
+
+YmAlert *
+ym_alerts_raise_full(YmAlerts *self,
+                     const gchar *type,
+                     const YmDevice *device,
+                     const gchar *key,
+                     gint64 ts,
+                     YmSeverity minimum,
+                     YmSeverity maximum,
+                     JsonObject *evidence)
+{
 	g_autofree gchar *lookup = NULL;
 	YmAlert *alert;
 	YmSeverity severity;
@@ -162,7 +176,7 @@ ym_alerts_raise(YmAlerts *self,
 
 	lookup = g_strdup_printf("%s|%s|%s", type, device != NULL ? device->mac_string : "",
 	                         key != NULL ? key : "");
-	severity = severity_for(self, type, device, minimum);
+	severity = MIN(severity_for(self, type, device, minimum), maximum);
 	alert = g_hash_table_lookup(self->by_key, lookup);
 	if (alert == NULL) {
 		if (self->alerts->len >= YM_ALERTS_MAX) {
