@@ -473,6 +473,133 @@ test_reload(void)
 	ym_test_rm_rf(tmp);
 }
 
+/* a classic pcap of Ethernet/IPv4/TCP frames from a home device to
+ * @server, one a second, with @payload (may be NULL) after the handshake SYN */
+static gchar *
+write_tcp_pcap(const gchar *dir, const gchar *server, guint16 port, const gchar *payload)
+{
+	static const guint8 header[] = {0xd4, 0xc3, 0xb2, 0xa1, 2,    0,    4, 0, 0, 0, 0, 0,
+	                                0,    0,    0,    0,    0xff, 0xff, 0, 0, 1, 0, 0, 0};
+	g_autoptr(GByteArray) out = g_byte_array_new();
+	g_autoptr(GError) error = NULL;
+	gchar *path = g_build_filename(dir, "hand.pcap", NULL);
+	YmIpAddr dst = addr_from(server);
+	g_byte_array_append(out, header, sizeof(header));
+	for (guint i = 0; i < 2; i++) {
+		gsize length = i == 0 || payload == NULL ? 0 : strlen(payload);
+		guint32 caplen = (guint32) (14 + 20 + 20 + length);
+		guint16 ip_length = (guint16) (caplen - 14);
+		guint32 record[4] = {1700000000 + i, 0, caplen, caplen};
+		guint8 frame[14 + 40] = {0x02,
+		                         0,
+		                         0,
+		                         0,
+		                         0,
+		                         1,
+		                         0x02,
+		                         0,
+		                         0,
+		                         0,
+		                         0,
+		                         2,
+		                         0x08,
+		                         0x00, /* ethernet */
+		                         0x45,
+		                         0,
+		                         ip_length >> 8,
+		                         ip_length & 0xff,
+		                         0,
+		                         1,
+		                         0x40,
+		                         0,
+		                         64,
+		                         6,
+		                         0,
+		                         0,
+		                         192,
+		                         168,
+		                         1,
+		                         20,
+		                         dst.bytes[0],
+		                         dst.bytes[1],
+		                         dst.bytes[2],
+		                         dst.bytes[3],
+		                         0xc0,
+		                         0x01,
+		                         port >> 8,
+		                         port & 0xff,
+		                         0,
+		                         0,
+		                         0,
+		                         1,
+		                         0,
+		                         0,
+		                         0,
+		                         0,
+		                         0x50,
+		                         i == 0 ? 0x02 : 0x18,
+		                         0xff,
+		                         0xff,
+		                         0,
+		                         0,
+		                         0,
+		                         0};
+		g_byte_array_append(out, (const guint8 *) record, sizeof(record));
+		g_byte_array_append(out, frame, sizeof(frame));
+		if (length > 0)
+			g_byte_array_append(out, (const guint8 *) payload, (guint) length);
+	}
+	g_file_set_contents(path, (const gchar *) out->data, out->len, &error);
+	g_assert_no_error(error);
+	return path;
+}
+
+/* hand-made: a listed network reached, and an HTTP POST to a bare IP */
+static void
+test_hand_made(void)
+{
+	g_autofree gchar *tmp = ym_test_make_tmpdir();
+	g_autofree gchar *blocklists = make_signatures(tmp);
+	g_autofree gchar *list = g_build_filename(blocklists, "mine.list", NULL);
+	g_autoptr(GError) error = NULL;
+	const gchar *post = "POST /gate.php HTTP/1.1\r\nHost: 198.51.100.9:8888\r\n"
+	                    "Content-Length: 0\r\n\r\n";
+
+	g_file_set_contents(list, "cidr 203.0.113.0/24 source=\"test net\"\n", -1, &error);
+	g_assert_no_error(error);
+	{
+		g_autofree gchar *path = write_tcp_pcap(tmp, "203.0.113.50", 443, NULL);
+		g_autoptr(YmEngine) engine = engine_for(tmp);
+		g_autoptr(GHashTable) alerts = NULL;
+		YmAlert *alert;
+		analyse(engine, path);
+		alerts = malicious_alerts(engine);
+		alert = g_hash_table_lookup(alerts, "02:00:00:00:00:02|ip:203.0.113.0/24");
+		if (alert == NULL)
+			dump_alerts(alerts);
+		g_assert_nonnull(alert);
+		g_assert_cmpstr(json_object_get_string_member(alert->evidence, "server"), ==,
+		                "203.0.113.50");
+		g_assert_cmpstr(json_object_get_string_member(alert->evidence, "source"), ==,
+		                "test net");
+	}
+	{
+		g_autofree gchar *path = write_tcp_pcap(tmp, "198.51.100.9", 8888, post);
+		g_autoptr(YmEngine) engine = engine_for(tmp);
+		g_autoptr(GHashTable) alerts = NULL;
+		YmAlert *alert;
+		analyse(engine, path);
+		alerts = malicious_alerts(engine);
+		alert =
+		    g_hash_table_lookup(alerts, "02:00:00:00:00:02|http-post-ip:198.51.100.9:8888");
+		if (alert == NULL)
+			dump_alerts(alerts);
+		g_assert_nonnull(alert);
+		g_assert_cmpint(alert->severity, ==, YM_SEVERITY_CAUTION);
+	}
+	ym_test_rm_rf(tmp);
+}
+
 /* the generated demo home: a thermostat's keep-alives inside one session
  * and a messenger polling at random gaps are no beacon */
 static void
@@ -526,6 +653,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/detect-malicious/fingerprints", test_fingerprints);
 	g_test_add_func("/ym/detect-malicious/bad-lines", test_bad_lines);
 	g_test_add_func("/ym/detect-malicious/reload", test_reload);
+	g_test_add_func("/ym/detect-malicious/hand-made", test_hand_made);
 	for (guint i = 0; i < G_N_ELEMENTS(shipped); i++) {
 		g_autofree gchar *name =
 		    g_strdup_printf("/ym/detect-malicious/shipped/%s", shipped[i]);
