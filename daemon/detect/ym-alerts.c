@@ -154,6 +154,20 @@ ym_alerts_raise(YmAlerts *self,
                 YmSeverity minimum,
                 JsonObject *evidence)
 {
+	return ym_alerts_raise_full(self, type, device, key, ts, minimum, YM_SEVERITY_URGENT,
+	                            evidence);
+}
+
+YmAlert *
+ym_alerts_raise_full(YmAlerts *self,
+                     const gchar *type,
+                     const YmDevice *device,
+                     const gchar *key,
+                     gint64 ts,
+                     YmSeverity minimum,
+                     YmSeverity maximum,
+                     JsonObject *evidence)
+{
 	g_autofree gchar *lookup = NULL;
 	YmAlert *alert;
 	YmSeverity severity;
@@ -163,7 +177,7 @@ ym_alerts_raise(YmAlerts *self,
 
 	lookup = g_strdup_printf("%s|%s|%s", type, device != NULL ? device->mac_string : "",
 	                         key != NULL ? key : "");
-	severity = severity_for(self, type, device, minimum);
+	severity = MIN(severity_for(self, type, device, minimum), maximum);
 	alert = g_hash_table_lookup(self->by_key, lookup);
 	if (alert == NULL) {
 		if (self->alerts->len >= YM_ALERTS_MAX) {
@@ -178,7 +192,7 @@ ym_alerts_raise(YmAlerts *self,
 		if (device != NULL)
 			g_strlcpy(alert->mac, device->mac_string, sizeof(alert->mac));
 		alert->first_seen = ts;
-		alert->maximum = YM_SEVERITY_URGENT;
+		alert->maximum = maximum;
 		alert->state = YM_ALERT_STATE_OPEN;
 		alert->notify = take_notification(self, type, alert->mac, ts);
 		g_ptr_array_add(self->alerts, alert);
@@ -188,6 +202,8 @@ ym_alerts_raise(YmAlerts *self,
 		alert->state = YM_ALERT_STATE_OPEN;
 		alert->notify = take_notification(self, type, alert->mac, ts);
 	}
+	/* stronger evidence later may lift the cap, never weaker */
+	alert->maximum = MAX(alert->maximum, maximum);
 	alert->minimum = MAX(alert->minimum, minimum);
 	alert->severity = MIN(MAX(alert->severity, severity), alert->maximum);
 	alert->count++;

@@ -70,6 +70,17 @@ ym_alerts_raise(YmAlerts *self,
 /* the severity again, now that the devices' kinds may be known */
 void
 ym_alerts_update_severities(YmAlerts *self, YmInventory *inventory);
+/* as ym_alerts_raise(), and never above @maximum either: for findings on
+ * weak evidence, e.g. a TLS fingerprint that common software shares */
+YmAlert *
+ym_alerts_raise_full(YmAlerts *self,
+                     const gchar *type,
+                     const YmDevice *device,
+                     const gchar *key,
+                     gint64 ts,
+                     YmSeverity minimum,
+                     YmSeverity maximum,
+                     JsonObject *evidence);
 /* resolves alerts whose condition has been gone for their quiet period */
 void
 ym_alerts_tick(YmAlerts *self, gint64 now);

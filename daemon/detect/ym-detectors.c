@@ -9,9 +9,11 @@
 
 extern const YmDetectorInfo ym_detector_credentials;
 extern const YmDetectorInfo ym_detector_remote_access;
+extern const YmDetectorInfo ym_detector_malicious;
 
 const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_remote_access,
     &ym_detector_credentials,
+    &ym_detector_malicious,
     NULL,
 };
