@@ -253,6 +253,13 @@ make_signatures(const gchar *tmp)
 	else
 		rules = g_build_filename(SRCDIR, "..", "signatures", "fingerprints", NULL);
 	g_assert_cmpint(symlink(rules, fingerprints), ==, 0);
+	/* the other detectors' data as shipped */
+	{
+		g_autofree gchar *credentials = g_build_filename(tmp, "credentials", NULL);
+		g_autofree gchar *shipped_credentials =
+		    g_build_filename(SRCDIR, "..", "signatures", "credentials", NULL);
+		g_assert_cmpint(symlink(shipped_credentials, credentials), ==, 0);
+	}
 	g_assert_cmpint(g_mkdir(blocklists, 0700), ==, 0);
 	g_file_get_contents(shipped, &contents, NULL, &error);
 	g_assert_no_error(error);
