@@ -614,27 +614,45 @@ test_demo(void)
 {
 	g_autofree gchar *tmp = ym_test_make_tmpdir();
 	g_autofree gchar *blocklists = make_signatures(tmp);
-	g_autofree gchar *path = g_build_filename(tmp, "demo.pcapng", NULL);
-	const gchar *argv[] = {g_getenv("YAMORI_GEN"), "demo", path, NULL};
-	g_autoptr(GSubprocess) proc = NULL;
+	g_autofree gchar *clean = g_build_filename(tmp, "clean.pcapng", NULL);
+	g_autofree gchar *attacks = g_build_filename(tmp, "attacks.pcapng", NULL);
+	const gchar *argv_clean[] = {g_getenv("YAMORI_GEN"), "demo", clean, "--scenes=none", NULL};
+	const gchar *argv_attacks[] = {g_getenv("YAMORI_GEN"), "demo", attacks, NULL};
 	g_autoptr(GError) error = NULL;
 	g_autoptr(YmEngine) engine = NULL;
+	g_autoptr(YmEngine) engine_attacks = NULL;
 	g_autoptr(GHashTable) alerts = NULL;
+	g_autoptr(GHashTable) alerts_attacks = NULL;
+	YmAlert *alert;
 
-	if (argv[0] == NULL) {
+	if (argv_clean[0] == NULL) {
 		g_test_skip("YAMORI_GEN not set");
 		return;
 	}
-	proc = g_subprocess_newv(argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-	g_assert_no_error(error);
-	g_assert_true(g_subprocess_wait_check(proc, NULL, &error));
-	g_assert_no_error(error);
+	for (guint i = 0; i < 2; i++) {
+		g_autoptr(GSubprocess) proc = g_subprocess_newv(
+		    i == 0 ? argv_clean : argv_attacks, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+		g_assert_no_error(error);
+		g_assert_true(g_subprocess_wait_check(proc, NULL, &error));
+		g_assert_no_error(error);
+	}
+	/* the clean home: nothing, not even its periodic cloud connections */
 	engine = engine_for(tmp);
-	analyse(engine, path);
+	analyse(engine, clean);
 	alerts = malicious_alerts(engine);
 	if (g_hash_table_size(alerts) != 0)
 		dump_alerts(alerts);
 	g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
+	/* the attack scenes: the PC's lookup of the test domain, and only that */
+	engine_attacks = engine_for(tmp);
+	analyse(engine_attacks, attacks);
+	alerts_attacks = malicious_alerts(engine_attacks);
+	if (g_hash_table_size(alerts_attacks) != 1)
+		dump_alerts(alerts_attacks);
+	g_assert_cmpuint(g_hash_table_size(alerts_attacks), ==, 1);
+	alert = g_hash_table_lookup(alerts_attacks, "98:e7:43:b2:5c:17|domain:internetbadguys.com");
+	g_assert_nonnull(alert);
+	g_assert_cmpint(alert->severity, ==, YM_SEVERITY_WARNING);
 	ym_test_rm_rf(tmp);
 }
 
