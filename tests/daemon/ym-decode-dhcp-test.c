@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /*
  * real messages are UDP payloads copied from the captures in
@@ -156,39 +157,12 @@ static const guint8 dhcp_inform[] = {
     0x35, 0x01, 0x08, 0x37, 0x01, 0x01, 0xff,
 };
 
-#define assert_str_equal(str, expected)                                                            \
-	G_STMT_START                                                                               \
-	{                                                                                          \
-		YmStr str_ = (str);                                                                \
-		g_autofree gchar *text_ =                                                          \
-		    g_strndup(str_.data != NULL ? str_.data : "", str_.length);                    \
-		g_assert_cmpstr(text_, ==, (expected));                                            \
-	}                                                                                          \
-	G_STMT_END
-
 #define IPV4(a, b, c, d) (((guint32) (a) << 24) | ((b) << 16) | ((c) << 8) | (d))
-
-static YmPacket *
-packet_new(void)
-{
-	YmPacket *packet = g_new0(YmPacket, 1);
-	ym_packet_reset(packet);
-	return packet;
-}
-
-/*
- * decode from an exact-size copy so that ASan catches any overread; the
- * decoded views point into it, so it lives until the next decode
- */
-static guint8 *copy;
 
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length)
 {
-	g_free(copy);
-	copy = g_memdup2(data, length);
-	ym_packet_reset(packet);
-	return ym_decode_dhcp(packet, copy, length);
+	return ym_test_decode_exact(packet, ym_decode_dhcp, &data, length);
 }
 
 /* a BOOTREQUEST from 02:00:00:00:00:01 with the magic cookie, then @options */
@@ -211,7 +185,7 @@ static void
 test_discover(void)
 {
 	static const guint8 mac[] = {0x90, 0xb1, 0x1c, 0x99, 0x49, 0x29};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, dhcp_discover_btest, sizeof(dhcp_discover_btest)), ==,
@@ -224,7 +198,7 @@ test_discover(void)
 	g_assert_true(dhcp->chaddr_is_mac);
 	g_assert_cmpmem(dhcp->chaddr, 6, mac, 6);
 	g_assert_cmpuint(dhcp->ciaddr, ==, 0);
-	assert_str_equal(dhcp->hostname, "btest.is.cool");
+	ym_test_assert_str(dhcp->hostname, "btest.is.cool");
 	g_assert_true(dhcp->has_requested_ip);
 	g_assert_cmphex(dhcp->requested_ip, ==, IPV4(192, 168, 211, 194));
 	g_assert_cmpuint(dhcp->n_options, ==, 3);
@@ -240,7 +214,7 @@ static void
 test_offer(void)
 {
 	static const guint8 order[] = {53, 54, 51, 1, 3, 6, 4, 67, 28, 42, 43, 60, 44, 46, 15};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, dhcp_offer_aruba, sizeof(dhcp_offer_aruba)), ==,
@@ -261,9 +235,9 @@ test_offer(void)
 	g_assert_cmphex(dhcp->dns_servers[0], ==, IPV4(128, 2, 1, 11));
 	g_assert_cmphex(dhcp->dns_servers[1], ==, IPV4(128, 2, 1, 10));
 	g_assert_cmpuint(dhcp->lease_time, ==, 900);
-	assert_str_equal(dhcp->domain_name, "cmu.edu");
+	ym_test_assert_str(dhcp->domain_name, "cmu.edu");
 	/* a server's vendor class: a hint about the access point, not the client */
-	assert_str_equal(dhcp->vendor_class, "ArubaAP");
+	ym_test_assert_str(dhcp->vendor_class, "ArubaAP");
 	g_assert_cmpmem(dhcp->options, dhcp->n_options, order, sizeof(order));
 }
 
@@ -273,14 +247,14 @@ test_prl_client_id(void)
 	static const guint8 client_id[] = {0x01, 0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42};
 	static const guint8 params[] = {1, 3, 6, 42};
 	static const guint8 order[] = {53, 61, 50, 55, 12};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, dhcp_discover_prl, sizeof(dhcp_discover_prl)), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(dhcp->message_type, ==, 1);
 	g_assert_cmphex(dhcp->xid, ==, 0x3d11);
-	assert_str_equal(dhcp->hostname, "test0000");
+	ym_test_assert_str(dhcp->hostname, "test0000");
 	g_assert_cmphex(dhcp->requested_ip, ==, IPV4(208, 67, 222, 222));
 	g_assert_cmpmem(dhcp->params, dhcp->n_params, params, sizeof(params));
 	g_assert_cmpmem(dhcp->client_id, dhcp->client_id_length, client_id, sizeof(client_id));
@@ -294,7 +268,7 @@ test_mud_raspberrypi(void)
 	                                42, 51,  54, 58, 59, 100, 101, 119};
 	static const guint8 order[] = {53, 61, 57, 161, 60, 12, 145, 55};
 	static const guint8 client_id[] = {0x01, 0xb8, 0x27, 0xeb, 0xb8, 0x53, 0xc8};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, dhcp_request_raspberrypi, sizeof(dhcp_request_raspberrypi)),
@@ -302,9 +276,9 @@ test_mud_raspberrypi(void)
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpuint(dhcp->message_type, ==, 3);
 	g_assert_cmphex(dhcp->xid, ==, 0x068c4847);
-	assert_str_equal(dhcp->hostname, "raspberrypi");
-	assert_str_equal(dhcp->vendor_class, "dhcpcd-6.11.5:Linux-4.1.18-v7+:armv7l:BCM2709");
-	assert_str_equal(dhcp->mud_url, "https://mudctl.example.com/.well-known/mud/v1/rasbp101");
+	ym_test_assert_str(dhcp->hostname, "raspberrypi");
+	ym_test_assert_str(dhcp->vendor_class, "dhcpcd-6.11.5:Linux-4.1.18-v7+:armv7l:BCM2709");
+	ym_test_assert_str(dhcp->mud_url, "https://mudctl.example.com/.well-known/mud/v1/rasbp101");
 	g_assert_cmpmem(dhcp->params, dhcp->n_params, params, sizeof(params));
 	g_assert_cmpmem(dhcp->options, dhcp->n_options, order, sizeof(order));
 	g_assert_cmpmem(dhcp->client_id, dhcp->client_id_length, client_id, sizeof(client_id));
@@ -315,14 +289,14 @@ static void
 test_android(void)
 {
 	static const guint8 params[] = {1, 33, 3, 6, 15, 26, 28, 51, 58, 59};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, dhcp_request_android, sizeof(dhcp_request_android)), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(dhcp->message_type, ==, 3);
-	assert_str_equal(dhcp->hostname, "android-1c1335ec95a27318");
-	assert_str_equal(dhcp->vendor_class, "dhcpcd-5.5.6");
+	ym_test_assert_str(dhcp->hostname, "android-1c1335ec95a27318");
+	ym_test_assert_str(dhcp->vendor_class, "dhcpcd-5.5.6");
 	g_assert_cmphex(dhcp->requested_ip, ==, IPV4(172, 16, 42, 216));
 	g_assert_cmpmem(dhcp->params, dhcp->n_params, params, sizeof(params));
 }
@@ -330,7 +304,7 @@ test_android(void)
 static void
 test_inform(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, dhcp_inform, sizeof(dhcp_inform)), ==, YM_DECODE_OK);
@@ -342,39 +316,40 @@ test_inform(void)
 }
 
 static void
+check_truncated_prefix(YmPacket *packet,
+                       const guint8 *prefix,
+                       gsize length,
+                       gsize whole_length,
+                       gconstpointer user_data)
+{
+	YmDecodeResult result = decode(packet, prefix, length);
+	g_assert_cmpint(packet->app, ==, YM_APP_DHCP);
+	if (length < 236) {
+		g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
+		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCP_INVALID));
+	} else if (length < 240) {
+		/* BOOTP without a vendor area */
+		g_assert_cmpint(result, ==, YM_DECODE_OK);
+		g_assert_cmpuint(packet->u.dhcp.n_options, ==, 0);
+	} else if (result != YM_DECODE_OK) {
+		/* cut inside an option; at an option boundary it is fine */
+		g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
+		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCP_INVALID));
+	}
+}
+
+static void
 test_truncated_prefixes(void)
 {
-	struct {
-		const guint8 *data;
-		gsize length;
-	} messages[] = {
-	    {dhcp_discover_btest, sizeof(dhcp_discover_btest)},
-	    {dhcp_offer_aruba, sizeof(dhcp_offer_aruba)},
-	    {dhcp_discover_prl, sizeof(dhcp_discover_prl)},
-	    {dhcp_request_raspberrypi, sizeof(dhcp_request_raspberrypi)},
-	    {dhcp_request_android, sizeof(dhcp_request_android)},
-	    {dhcp_inform, sizeof(dhcp_inform)},
+	const YmTestMessage messages[] = {
+	    YM_TEST_MESSAGE(dhcp_discover_btest),  YM_TEST_MESSAGE(dhcp_offer_aruba),
+	    YM_TEST_MESSAGE(dhcp_discover_prl),    YM_TEST_MESSAGE(dhcp_request_raspberrypi),
+	    YM_TEST_MESSAGE(dhcp_request_android), YM_TEST_MESSAGE(dhcp_inform),
 	};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
-	for (guint m = 0; m < G_N_ELEMENTS(messages); m++) {
-		for (gsize length = 0; length < messages[m].length; length++) {
-			YmDecodeResult result = decode(packet, messages[m].data, length);
-			g_assert_cmpint(packet->app, ==, YM_APP_DHCP);
-			if (length < 236) {
-				g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
-				g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCP_INVALID));
-			} else if (length < 240) {
-				/* BOOTP without a vendor area */
-				g_assert_cmpint(result, ==, YM_DECODE_OK);
-				g_assert_cmpuint(packet->u.dhcp.n_options, ==, 0);
-			} else if (result != YM_DECODE_OK) {
-				/* cut inside an option; at an option boundary it is fine */
-				g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
-				g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCP_INVALID));
-			}
-		}
-	}
+	ym_test_foreach_prefix_of_messages(packet, messages, G_N_ELEMENTS(messages),
+	                                   YM_TEST_PREFIXES_SHORTER, check_truncated_prefix);
 
 	/* a capture cut by the snap length is not blamed on the message */
 	ym_packet_reset(packet);
@@ -388,7 +363,7 @@ test_option_past_end(void)
 {
 	static const guint8 options[] = {53, 1, 1, 12, 10, 'h', 'o', 's', 't'};
 	g_autoptr(GByteArray) message = message_new(options, sizeof(options));
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_TRUNCATED);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCP_INVALID));
@@ -410,7 +385,7 @@ test_zero_length_options(void)
 	/* rapid commit (80) is empty by definition; an empty host name is not */
 	static const guint8 options[] = {53, 1, 1, 80, 0, 12, 0, 60, 3, 'a', 'b', 'c', 255};
 	g_autoptr(GByteArray) message = message_new(options, sizeof(options));
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_INVALID);
@@ -419,7 +394,7 @@ test_zero_length_options(void)
 	g_assert_cmpuint(dhcp->n_options, ==, 4);
 	g_assert_cmpuint(dhcp->options[1], ==, 80);
 	g_assert_false(ym_str_is_set(dhcp->hostname));
-	assert_str_equal(dhcp->vendor_class, "abc");
+	ym_test_assert_str(dhcp->vendor_class, "abc");
 }
 
 static void
@@ -429,7 +404,7 @@ test_bad_lengths(void)
 	static const guint8 options[] = {53, 2, 1, 1, 3, 5, 10, 0, 0, 1, 1, 61, 1, 1, 50, 4,
 	                                 10, 0, 0, 7, 6, 8, 1,  1, 1, 1, 2, 2,  2, 2, 255};
 	g_autoptr(GByteArray) message = message_new(options, sizeof(options));
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_INVALID);
@@ -445,7 +420,7 @@ test_bad_lengths(void)
 static void
 test_fqdn(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	/* E set: canonical wire format */
@@ -456,7 +431,7 @@ test_fqdn(void)
 		g_autoptr(GByteArray) message = message_new(options, sizeof(options));
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
 		g_assert_cmphex(dhcp->fqdn_flags, ==, 0x05);
-		assert_str_equal(dhcp->fqdn, "laptop.home");
+		ym_test_assert_str(dhcp->fqdn, "laptop.home");
 	}
 
 	/* E clear: ASCII, as older Windows sends it */
@@ -465,7 +440,7 @@ test_fqdn(void)
 		                                 'K', 'T',   'O',  'P',  '-',  '1', 255};
 		g_autoptr(GByteArray) message = message_new(options, sizeof(options));
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
-		assert_str_equal(dhcp->fqdn, "DESKTOP-1");
+		ym_test_assert_str(dhcp->fqdn, "DESKTOP-1");
 	}
 
 	/* E set but the name overruns the option */
@@ -491,10 +466,10 @@ test_strings_trailing_nul(void)
 {
 	static const guint8 options[] = {12, 6, 'p', 'h', 'o', 'n', 'e', 0, 15, 1, 0, 255};
 	g_autoptr(GByteArray) message = message_new(options, sizeof(options));
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
-	assert_str_equal(packet->u.dhcp.hostname, "phone");
+	ym_test_assert_str(packet->u.dhcp.hostname, "phone");
 	g_assert_false(ym_str_is_set(packet->u.dhcp.domain_name));
 }
 
@@ -504,7 +479,7 @@ test_pad_overload_no_end(void)
 	/* pads, an overload option, and no end option before the data stops */
 	static const guint8 options[] = {0, 0, 53, 1, 5, 0, 52, 1, 3, 0, 12, 2, 'p', 'c'};
 	g_autoptr(GByteArray) message = message_new(options, sizeof(options));
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
@@ -512,7 +487,7 @@ test_pad_overload_no_end(void)
 	g_assert_cmpuint(dhcp->message_type, ==, 5);
 	g_assert_cmpuint(dhcp->n_options, ==, 3);
 	g_assert_cmpuint(dhcp->options[1], ==, 52);
-	assert_str_equal(dhcp->hostname, "pc");
+	ym_test_assert_str(dhcp->hostname, "pc");
 
 	/* options after the end option are not read */
 	{
@@ -529,7 +504,7 @@ test_caps(void)
 {
 	g_autoptr(GByteArray) options = g_byte_array_new();
 	g_autoptr(GByteArray) message = NULL;
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcp *dhcp = &packet->u.dhcp;
 	guint8 byte;
 
@@ -566,7 +541,7 @@ test_caps(void)
 static void
 test_bootp_and_garbage(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_autoptr(GByteArray) message = message_new(NULL, 0);
 
 	/* RFC 951 vendor area without the magic cookie */
@@ -594,8 +569,6 @@ test_bootp_and_garbage(void)
 int
 main(int argc, char **argv)
 {
-	int result;
-
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/ym/decode-dhcp/discover", test_discover);
 	g_test_add_func("/ym/decode-dhcp/offer", test_offer);
@@ -612,7 +585,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-dhcp/pad-overload-no-end", test_pad_overload_no_end);
 	g_test_add_func("/ym/decode-dhcp/caps", test_caps);
 	g_test_add_func("/ym/decode-dhcp/bootp-and-garbage", test_bootp_and_garbage);
-	result = g_test_run();
-	g_clear_pointer(&copy, g_free);
-	return result;
+	return ym_test_run();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 #include <arpa/inet.h>
 
@@ -101,37 +102,10 @@ static const guint8 v6_solicit_win7[] = {
     0x00, 0x06, 0x00, 0x08, 0x00, 0x18, 0x00, 0x17, 0x00, 0x11, 0x00, 0x27,
 };
 
-#define assert_str_equal(str, expected)                                                            \
-	G_STMT_START                                                                               \
-	{                                                                                          \
-		YmStr str_ = (str);                                                                \
-		g_autofree gchar *text_ =                                                          \
-		    g_strndup(str_.data != NULL ? str_.data : "", str_.length);                    \
-		g_assert_cmpstr(text_, ==, (expected));                                            \
-	}                                                                                          \
-	G_STMT_END
-
-static YmPacket *
-packet_new(void)
-{
-	YmPacket *packet = g_new0(YmPacket, 1);
-	ym_packet_reset(packet);
-	return packet;
-}
-
-/*
- * decode from an exact-size copy so that ASan catches any overread; the
- * decoded views point into it, so it lives until the next decode
- */
-static guint8 *copy;
-
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length)
 {
-	g_free(copy);
-	copy = g_memdup2(data, length);
-	ym_packet_reset(packet);
-	return ym_decode_dhcpv6(packet, copy, length);
+	return ym_test_decode_exact(packet, ym_decode_dhcpv6, &data, length);
 }
 
 static void
@@ -143,17 +117,10 @@ assert_ipv6(const guint8 *bytes, const gchar *expected)
 }
 
 static void
-put_be16(GByteArray *message, guint16 value)
-{
-	guint8 bytes[] = {value >> 8, value & 0xff};
-	g_byte_array_append(message, bytes, sizeof(bytes));
-}
-
-static void
 put_option(GByteArray *message, guint16 code, const void *data, guint16 length)
 {
-	put_be16(message, code);
-	put_be16(message, length);
+	ym_test_put_be16(message, code);
+	ym_test_put_be16(message, length);
 	g_byte_array_append(message, data, length);
 }
 
@@ -187,7 +154,7 @@ static void
 test_information_request_uuid(void)
 {
 	static const guint16 oro[] = {23, 24, 31, 32, 56, 83};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	g_assert_cmpint(
@@ -212,7 +179,7 @@ test_hp_renew(void)
 	static const guint8 mac[] = {0x10, 0x62, 0xe5, 0x24, 0xfe, 0xe1};
 	static const guint8 duid[] = {0x00, 0x03, 0x00, 0x01, 0x10, 0x62, 0xe5, 0x24, 0xfe, 0xe1};
 	static const guint16 oro[] = {13, 12, 23, 24, 56, 39};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	g_assert_cmpint(decode(packet, v6_hp_renew, sizeof(v6_hp_renew)), ==, YM_DECODE_OK);
@@ -225,7 +192,7 @@ test_hp_renew(void)
 	g_assert_true(dhcpv6->client_duid_has_mac);
 	g_assert_cmpmem(dhcpv6->client_duid_mac, 6, mac, 6);
 	/* a partial name: no root label */
-	assert_str_equal(dhcpv6->fqdn, "HP24FEE0");
+	ym_test_assert_str(dhcpv6->fqdn, "HP24FEE0");
 	g_assert_cmphex(dhcpv6->fqdn_flags, ==, 0x01);
 	g_assert_cmpmem(dhcpv6->oro, dhcpv6->n_oro * sizeof(guint16), oro, sizeof(oro));
 	g_assert_cmpuint(dhcpv6->n_addresses, ==, 1);
@@ -235,7 +202,7 @@ test_hp_renew(void)
 static void
 test_hp_reply(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	g_assert_cmpint(decode(packet, v6_hp_reply, sizeof(v6_hp_reply)), ==, YM_DECODE_OK);
@@ -252,14 +219,14 @@ static void
 test_solicit_rapid_commit(void)
 {
 	static const guint16 oro[] = {23, 24, 31, 56, 82};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	g_assert_cmpint(decode(packet, v6_solicit_tinkyx1, sizeof(v6_solicit_tinkyx1)), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(dhcpv6->message_type, ==, 1);
 	g_assert_cmphex(dhcpv6->transaction_id, ==, 0x145951);
-	assert_str_equal(dhcpv6->fqdn, "tinkyx1");
+	ym_test_assert_str(dhcpv6->fqdn, "tinkyx1");
 	g_assert_cmpuint(dhcpv6->client_duid_type, ==, 4);
 	g_assert_false(dhcpv6->client_duid_has_mac);
 	g_assert_cmpmem(dhcpv6->oro, dhcpv6->n_oro * sizeof(guint16), oro, sizeof(oro));
@@ -272,7 +239,7 @@ test_relay_raspberrypi(void)
 {
 	static const guint8 mac[] = {0xb8, 0x27, 0xeb, 0xb8, 0x53, 0xc8};
 	static const guint16 oro[] = {23, 24, 31, 39, 82, 83};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	g_assert_cmpint(decode(packet, v6_relay_raspberrypi, sizeof(v6_relay_raspberrypi)), ==,
@@ -285,10 +252,11 @@ test_relay_raspberrypi(void)
 	g_assert_cmpuint(dhcpv6->client_duid_type, ==, 1);
 	g_assert_true(dhcpv6->client_duid_has_mac);
 	g_assert_cmpmem(dhcpv6->client_duid_mac, 6, mac, 6);
-	assert_str_equal(dhcpv6->fqdn, "raspberrypi");
+	ym_test_assert_str(dhcpv6->fqdn, "raspberrypi");
 	g_assert_cmpuint(dhcpv6->vendor_class_enterprise, ==, 40712);
-	assert_str_equal(dhcpv6->vendor_class, "dhcpcd-6.11.5:Linux-4.1.18-v7+:armv7l:BCM2709");
-	assert_str_equal(dhcpv6->mud_url, "https://mudctl.example.com/.well-known/mud/v1/rasbp101");
+	ym_test_assert_str(dhcpv6->vendor_class, "dhcpcd-6.11.5:Linux-4.1.18-v7+:armv7l:BCM2709");
+	ym_test_assert_str(dhcpv6->mud_url,
+	                   "https://mudctl.example.com/.well-known/mud/v1/rasbp101");
 	g_assert_cmpmem(dhcpv6->oro, dhcpv6->n_oro * sizeof(guint16), oro, sizeof(oro));
 }
 
@@ -296,7 +264,7 @@ static void
 test_solicit_win7(void)
 {
 	static const guint8 mac[] = {0x12, 0xa9, 0x86, 0x6c, 0x77, 0xde};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	g_assert_cmpint(decode(packet, v6_solicit_win7, sizeof(v6_solicit_win7)), ==, YM_DECODE_OK);
@@ -305,40 +273,44 @@ test_solicit_win7(void)
 	g_assert_cmpuint(dhcpv6->client_duid_type, ==, 1);
 	g_assert_true(dhcpv6->client_duid_has_mac);
 	g_assert_cmpmem(dhcpv6->client_duid_mac, 6, mac, 6);
-	assert_str_equal(dhcpv6->fqdn, "User-PC");
+	ym_test_assert_str(dhcpv6->fqdn, "User-PC");
 	g_assert_cmphex(dhcpv6->fqdn_flags, ==, 0x00);
 	g_assert_cmpuint(dhcpv6->vendor_class_enterprise, ==, 311);
-	assert_str_equal(dhcpv6->vendor_class, "MSFT 5.0");
+	ym_test_assert_str(dhcpv6->vendor_class, "MSFT 5.0");
+}
+
+static void
+check_truncated_prefix(YmPacket *packet,
+                       const guint8 *prefix,
+                       gsize length,
+                       gsize whole_length,
+                       gconstpointer user_data)
+{
+	YmDecodeResult result = decode(packet, prefix, length);
+	g_assert_cmpint(packet->app, ==, YM_APP_DHCPV6);
+	if (result == YM_DECODE_OK)
+		return;
+	/* cut inside an option or its relayed message */
+	g_assert_true(result == YM_DECODE_TRUNCATED || result == YM_DECODE_INVALID);
+	g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCPV6_INVALID));
+	g_assert_cmpuint(packet->u.dhcpv6.n_addresses, <=, YM_DHCPV6_MAX_ADDRS);
 }
 
 static void
 test_truncated_prefixes(void)
 {
-	struct {
-		const guint8 *data;
-		gsize length;
-	} messages[] = {
-	    {v6_information_request_uuid, sizeof(v6_information_request_uuid)},
-	    {v6_hp_renew, sizeof(v6_hp_renew)},
-	    {v6_hp_reply, sizeof(v6_hp_reply)},
-	    {v6_solicit_tinkyx1, sizeof(v6_solicit_tinkyx1)},
-	    {v6_relay_raspberrypi, sizeof(v6_relay_raspberrypi)},
-	    {v6_solicit_win7, sizeof(v6_solicit_win7)},
+	const YmTestMessage messages[] = {
+	    YM_TEST_MESSAGE(v6_information_request_uuid),
+	    YM_TEST_MESSAGE(v6_hp_renew),
+	    YM_TEST_MESSAGE(v6_hp_reply),
+	    YM_TEST_MESSAGE(v6_solicit_tinkyx1),
+	    YM_TEST_MESSAGE(v6_relay_raspberrypi),
+	    YM_TEST_MESSAGE(v6_solicit_win7),
 	};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
-	for (guint m = 0; m < G_N_ELEMENTS(messages); m++) {
-		for (gsize length = 0; length < messages[m].length; length++) {
-			YmDecodeResult result = decode(packet, messages[m].data, length);
-			g_assert_cmpint(packet->app, ==, YM_APP_DHCPV6);
-			if (result == YM_DECODE_OK)
-				continue;
-			/* cut inside an option or its relayed message */
-			g_assert_true(result == YM_DECODE_TRUNCATED || result == YM_DECODE_INVALID);
-			g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCPV6_INVALID));
-			g_assert_cmpuint(packet->u.dhcpv6.n_addresses, <=, YM_DHCPV6_MAX_ADDRS);
-		}
-	}
+	ym_test_foreach_prefix_of_messages(packet, messages, G_N_ELEMENTS(messages),
+	                                   YM_TEST_PREFIXES_SHORTER, check_truncated_prefix);
 	/* every cut of a plain message is truncated, except at option boundaries */
 	g_assert_cmpint(decode(packet, v6_hp_renew, 3), ==, YM_DECODE_TRUNCATED);
 	g_assert_cmpint(decode(packet, v6_hp_renew, 4), ==, YM_DECODE_OK);
@@ -350,7 +322,7 @@ test_truncated_prefixes(void)
 static void
 test_relay_nesting(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 	static const guint8 fqdn[] = {0, 5, 'i', 'n', 'n', 'e', 'r'};
 	GByteArray *message = solicit_new();
@@ -365,7 +337,7 @@ test_relay_nesting(void)
 			                YM_DECODE_OK);
 			g_assert_cmpuint(dhcpv6->n_relays, ==, 8);
 			g_assert_cmpuint(dhcpv6->message_type, ==, 1);
-			assert_str_equal(dhcpv6->fqdn, "inner");
+			ym_test_assert_str(dhcpv6->fqdn, "inner");
 			/* the innermost relay saw the client */
 			g_assert_cmpuint(dhcpv6->relay_peer_address[15], ==, 1);
 			g_assert_cmpuint(dhcpv6->relay_peer_address[0], ==, 0xfe);
@@ -384,7 +356,7 @@ test_relay_without_message(void)
 {
 	g_autoptr(GByteArray) inner = solicit_new();
 	g_autoptr(GByteArray) message = relay_wrap(inner, 1);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	/* turn the relay message option into an interface-id */
 	message->data[34 + 8 + 1] = 18;
@@ -397,15 +369,15 @@ static void
 test_option_past_end(void)
 {
 	g_autoptr(GByteArray) message = solicit_new();
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	put_option(message, 39, "\x00\x02pc", 4);
-	put_be16(message, 112);
-	put_be16(message, 50);
+	ym_test_put_be16(message, 112);
+	ym_test_put_be16(message, 50);
 	g_byte_array_append(message, (const guint8 *) "https://", 8);
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_TRUNCATED);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCPV6_INVALID));
-	assert_str_equal(packet->u.dhcpv6.fqdn, "pc");
+	ym_test_assert_str(packet->u.dhcpv6.fqdn, "pc");
 	g_assert_false(ym_str_is_set(packet->u.dhcpv6.mud_url));
 }
 
@@ -413,7 +385,7 @@ static void
 test_zero_length_options(void)
 {
 	g_autoptr(GByteArray) message = solicit_new();
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	/* rapid commit and an empty ORO are fine; an empty DUID, FQDN or MUD URL is not */
@@ -440,7 +412,7 @@ test_bad_option_lengths(void)
 	static const guint8 duid_ll_wifi[] = {0, 3, 0, 6, 1, 2, 3, 4, 5, 6};
 	static const guint8 duid_llt_short[] = {0, 1, 0, 1, 0, 0};
 	g_autoptr(GByteArray) message = solicit_new();
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	put_option(message, 6, odd_oro, sizeof(odd_oro));
@@ -468,16 +440,16 @@ test_classes(void)
 	static const guint8 user[] = {0, 0, 0, 7, 'o', 'f', 'f', 'i', 'c', 'e', 's'};
 	static const guint8 user_bad[] = {0, 3, 'a', 'b', 'c', 0, 9, 'x'};
 	g_autoptr(GByteArray) message = solicit_new();
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 
 	put_option(message, 16, vendor, sizeof(vendor));
 	put_option(message, 15, user, sizeof(user));
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
 	g_assert_cmpuint(dhcpv6->vendor_class_enterprise, ==, 311);
-	assert_str_equal(dhcpv6->vendor_class, "abcd");
+	ym_test_assert_str(dhcpv6->vendor_class, "abcd");
 	/* an empty first item is skipped */
-	assert_str_equal(dhcpv6->user_class, "offices");
+	ym_test_assert_str(dhcpv6->user_class, "offices");
 
 	g_byte_array_set_size(message, 4);
 	put_option(message, 15, user_bad, sizeof(user_bad));
@@ -491,7 +463,7 @@ test_ia_addresses(void)
 	g_autoptr(GByteArray) message = solicit_new();
 	g_autoptr(GByteArray) ia_ta = g_byte_array_new();
 	g_autoptr(GByteArray) ia_na = g_byte_array_new();
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDhcpv6 *dhcpv6 = &packet->u.dhcpv6;
 	guint8 iaaddr[24] = {0x20, 0x01, 0x0d, 0xb8};
 
@@ -533,7 +505,7 @@ static void
 test_garbage(void)
 {
 	static const guint8 zero_type[] = {0, 1, 2, 3};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, zero_type, sizeof(zero_type)), ==, YM_DECODE_INVALID);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_DHCPV6_INVALID));
@@ -544,8 +516,6 @@ test_garbage(void)
 int
 main(int argc, char **argv)
 {
-	int result;
-
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/ym/decode-dhcpv6/information-request-uuid",
 	                test_information_request_uuid);
@@ -563,7 +533,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-dhcpv6/classes", test_classes);
 	g_test_add_func("/ym/decode-dhcpv6/ia-addresses", test_ia_addresses);
 	g_test_add_func("/ym/decode-dhcpv6/garbage", test_garbage);
-	result = g_test_run();
-	g_clear_pointer(&copy, g_free);
-	return result;
+	return ym_test_run();
 }

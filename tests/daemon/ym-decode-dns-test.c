@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /*
  * real messages are UDP payloads copied from the captures in
@@ -107,37 +108,11 @@ static const guint8 dns_txt_answer[] = {
     0x6e, 0x69, 0x63, 0x20, 0x7c, 0x20, 0x32, 0x30, 0x30, 0x37, 0x2d, 0x30, 0x37, 0x2d, 0x30, 0x34,
 };
 
-#define assert_str_equal(str, expected)                                                            \
-	G_STMT_START                                                                               \
-	{                                                                                          \
-		YmStr str_ = (str);                                                                \
-		g_autofree gchar *text_ =                                                          \
-		    g_strndup(str_.data != NULL ? str_.data : "", str_.length);                    \
-		g_assert_cmpstr(text_, ==, (expected));                                            \
-	}                                                                                          \
-	G_STMT_END
-
-static YmPacket *
-packet_new(void)
-{
-	YmPacket *packet = g_new0(YmPacket, 1);
-	ym_packet_reset(packet);
-	return packet;
-}
-
-/*
- * decode from an exact-size copy so that ASan catches any overread; the
- * decoded views point into it, so it lives until the next decode
- */
-static guint8 *copy;
-
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length, YmDnsFlavour flavour)
 {
-	g_free(copy);
-	copy = g_memdup2(data, length);
 	ym_packet_reset(packet);
-	return ym_decode_dns(packet, copy, length, flavour);
+	return ym_decode_dns(packet, ym_test_exact_copy(data, length), length, flavour);
 }
 
 static void
@@ -163,23 +138,10 @@ message_new(guint16 flags, guint16 qd, guint16 an, guint16 ns, guint16 ar)
 }
 
 static void
-put_u8(GByteArray *message, guint8 value)
-{
-	g_byte_array_append(message, &value, 1);
-}
-
-static void
-put_be16(GByteArray *message, guint16 value)
-{
-	put_u8(message, value >> 8);
-	put_u8(message, value & 0xff);
-}
-
-static void
 put_be32(GByteArray *message, guint32 value)
 {
-	put_be16(message, value >> 16);
-	put_be16(message, value & 0xffff);
+	ym_test_put_be16(message, value >> 16);
+	ym_test_put_be16(message, value & 0xffff);
 }
 
 /* labels from a dotted name, then the root label */
@@ -190,32 +152,32 @@ put_name(GByteArray *message, const gchar *dotted)
 	for (guint i = 0; labels[i] != NULL; i++) {
 		if (labels[i][0] == '\0')
 			continue;
-		put_u8(message, strlen(labels[i]));
+		ym_test_put_u8(message, strlen(labels[i]));
 		g_byte_array_append(message, (const guint8 *) labels[i], strlen(labels[i]));
 	}
-	put_u8(message, 0);
+	ym_test_put_u8(message, 0);
 }
 
 static void
 put_pointer(GByteArray *message, guint16 offset)
 {
-	put_be16(message, 0xc000 | offset);
+	ym_test_put_be16(message, 0xc000 | offset);
 }
 
 /* type, class, ttl and rdlength of a record whose name was just put */
 static void
 put_record_fixed(GByteArray *message, guint16 type, guint16 klass, guint16 rdlength)
 {
-	put_be16(message, type);
-	put_be16(message, klass);
+	ym_test_put_be16(message, type);
+	ym_test_put_be16(message, klass);
 	put_be32(message, 120);
-	put_be16(message, rdlength);
+	ym_test_put_be16(message, rdlength);
 }
 
 static void
 test_mdns_announcement(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 	YmDecodeResult result;
 
@@ -232,7 +194,7 @@ test_mdns_announcement(void)
 	g_assert_cmpuint(dns->n_records, ==, 6);
 
 	/* AAAA with the cache-flush bit, a goodbye (TTL 0) */
-	assert_str_equal(dns->records[0].name, "johanna-QEMU-Virtual-Machine.local");
+	ym_test_assert_str(dns->records[0].name, "johanna-QEMU-Virtual-Machine.local");
 	g_assert_cmpuint(dns->records[0].type, ==, 28);
 	g_assert_cmpuint(dns->records[0].klass, ==, 1);
 	g_assert_true(dns->records[0].cache_flush);
@@ -242,41 +204,41 @@ test_mdns_announcement(void)
 	g_assert_cmpuint(dns->records[0].rdata_length, ==, 16);
 
 	/* PTR whose target is a compression pointer to the first name */
-	assert_str_equal(
+	ym_test_assert_str(
 	    dns->records[1].name,
 	    "4.c.d.4.1.e.e.f.f.f.6.d.c.3.8.8.5.3.2.8.c.3.0.c.e.9.2.4.2.5.d.f.ip6.arpa");
 	g_assert_cmpuint(dns->records[1].type, ==, 12);
-	assert_str_equal(dns->records[1].target, "johanna-QEMU-Virtual-Machine.local");
+	ym_test_assert_str(dns->records[1].target, "johanna-QEMU-Virtual-Machine.local");
 
 	assert_address(dns->records[2].address, 6, "fd52:429e:c03c:8235:5968:5bc6:1563:f82f");
-	assert_str_equal(
+	ym_test_assert_str(
 	    dns->records[3].name,
 	    "f.2.8.f.3.6.5.1.6.c.b.5.8.6.9.5.5.3.2.8.c.3.0.c.e.9.2.4.2.5.d.f.ip6.arpa");
 
 	g_assert_cmpuint(dns->records[4].type, ==, 1);
-	assert_str_equal(dns->records[4].name, "johanna-QEMU-Virtual-Machine.local");
+	ym_test_assert_str(dns->records[4].name, "johanna-QEMU-Virtual-Machine.local");
 	assert_address(dns->records[4].address, 4, "10.0.2.7");
 
-	assert_str_equal(dns->records[5].name, "7.2.0.10.in-addr.arpa");
-	assert_str_equal(dns->records[5].target, "johanna-QEMU-Virtual-Machine.local");
+	ym_test_assert_str(dns->records[5].name, "7.2.0.10.in-addr.arpa");
+	ym_test_assert_str(dns->records[5].target, "johanna-QEMU-Virtual-Machine.local");
 	g_assert_cmpuint(packet->scratch_used, <=, YM_PACKET_SCRATCH);
 }
 
 static void
 test_mdns_probe(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	g_assert_cmpint(decode(packet, mdns_probe, sizeof(mdns_probe), YM_DNS_FLAVOUR_MDNS), ==,
 	                YM_DECODE_OK);
 	g_assert_false(dns->is_response);
 	g_assert_cmpuint(dns->n_questions, ==, 4);
-	assert_str_equal(
+	ym_test_assert_str(
 	    dns->questions[0].name,
 	    "4.c.d.4.1.e.e.f.f.f.6.d.c.3.8.8.5.3.2.8.c.3.0.c.e.9.2.4.2.5.d.f.ip6.arpa");
-	assert_str_equal(dns->questions[1].name, "johanna-QEMU-Virtual-Machine.local");
-	assert_str_equal(dns->questions[2].name, "7.2.0.10.in-addr.arpa");
+	ym_test_assert_str(dns->questions[1].name, "johanna-QEMU-Virtual-Machine.local");
+	ym_test_assert_str(dns->questions[2].name, "7.2.0.10.in-addr.arpa");
 	g_assert_cmpuint(dns->questions[1].type, ==, 255);
 	g_assert_cmpuint(dns->questions[1].klass, ==, 1);
 	g_assert_false(dns->questions[1].unicast_response);
@@ -289,13 +251,13 @@ test_mdns_probe(void)
 	assert_address(dns->records[0].address, 4, "10.0.2.7");
 	g_assert_cmpuint(dns->records[0].ttl, ==, 120);
 	g_assert_false(dns->records[0].cache_flush);
-	assert_str_equal(dns->records[1].target, "johanna-QEMU-Virtual-Machine.local");
+	ym_test_assert_str(dns->records[1].target, "johanna-QEMU-Virtual-Machine.local");
 }
 
 static void
 test_mdns_query(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	g_assert_cmpint(decode(packet, mdns_googlecast_query, sizeof(mdns_googlecast_query),
@@ -304,7 +266,7 @@ test_mdns_query(void)
 	g_assert_false(dns->is_response);
 	g_assert_cmpuint(dns->id, ==, 0);
 	g_assert_cmpuint(dns->n_questions, ==, 1);
-	assert_str_equal(dns->questions[0].name, "_googlecast._tcp.local");
+	ym_test_assert_str(dns->questions[0].name, "_googlecast._tcp.local");
 	g_assert_cmpuint(dns->questions[0].type, ==, 12);
 	g_assert_cmpuint(dns->n_records, ==, 0);
 }
@@ -313,17 +275,17 @@ static void
 test_mdns_class_bits(void)
 {
 	g_autoptr(GByteArray) message = message_new(0x8400, 1, 1, 0, 1);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	/* a QU question, a cache-flush TXT record and an OPT record */
 	put_name(message, "tv._googlecast._tcp.local");
-	put_be16(message, 16);
-	put_be16(message, 0x8001);
+	ym_test_put_be16(message, 16);
+	ym_test_put_be16(message, 0x8001);
 	put_pointer(message, 12);
 	put_record_fixed(message, 16, 0x8001, 1);
-	put_u8(message, 0);
-	put_u8(message, 0);
+	ym_test_put_u8(message, 0);
+	ym_test_put_u8(message, 0);
 	put_record_fixed(message, 41, 0x05a0, 0);
 
 	g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_MDNS), ==,
@@ -333,12 +295,12 @@ test_mdns_class_bits(void)
 	g_assert_cmpuint(dns->n_records, ==, 2);
 	g_assert_true(dns->records[0].cache_flush);
 	g_assert_cmpuint(dns->records[0].klass, ==, 1);
-	assert_str_equal(dns->records[0].name, "tv._googlecast._tcp.local");
+	ym_test_assert_str(dns->records[0].name, "tv._googlecast._tcp.local");
 	/* OPT keeps its UDP payload size */
 	g_assert_cmpuint(dns->records[1].type, ==, 41);
 	g_assert_cmpuint(dns->records[1].klass, ==, 0x05a0);
 	g_assert_false(dns->records[1].cache_flush);
-	assert_str_equal(dns->records[1].name, "");
+	ym_test_assert_str(dns->records[1].name, "");
 
 	/* plain DNS leaves the top bit alone */
 	g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
@@ -352,7 +314,7 @@ test_mdns_class_bits(void)
 static void
 test_llmnr(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	g_assert_cmpint(decode(packet, llmnr_user_pc, sizeof(llmnr_user_pc), YM_DNS_FLAVOUR_LLMNR),
@@ -361,7 +323,7 @@ test_llmnr(void)
 	g_assert_cmphex(dns->id, ==, 0x97bf);
 	g_assert_false(dns->is_response);
 	g_assert_cmpuint(dns->n_questions, ==, 1);
-	assert_str_equal(dns->questions[0].name, "User-PC");
+	ym_test_assert_str(dns->questions[0].name, "User-PC");
 	g_assert_cmpuint(dns->questions[0].type, ==, 255);
 	g_assert_cmpuint(dns->questions[0].klass, ==, 1);
 }
@@ -369,7 +331,7 @@ test_llmnr(void)
 static void
 test_dns_answer(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	g_assert_cmpint(
@@ -380,45 +342,45 @@ test_dns_answer(void)
 	g_assert_true(dns->is_response);
 	g_assert_cmpuint(dns->rcode, ==, 0);
 	g_assert_cmpuint(dns->n_questions, ==, 1);
-	assert_str_equal(dns->questions[0].name, "www.internetbadguys.com");
+	ym_test_assert_str(dns->questions[0].name, "www.internetbadguys.com");
 	g_assert_cmpuint(dns->questions[0].type, ==, 1);
 	g_assert_cmpuint(dns->n_records_total, ==, 2);
 	g_assert_cmpuint(dns->n_records, ==, 2);
-	assert_str_equal(dns->records[0].name, "www.internetbadguys.com");
+	ym_test_assert_str(dns->records[0].name, "www.internetbadguys.com");
 	g_assert_cmpuint(dns->records[0].ttl, ==, 1);
 	assert_address(dns->records[0].address, 4, "67.215.92.210");
 	/* EDNS: root name, UDP payload size 1452 in the class */
 	g_assert_cmpuint(dns->records[1].section, ==, YM_DNS_SECTION_ADDITIONAL);
 	g_assert_cmpuint(dns->records[1].type, ==, 41);
 	g_assert_cmpuint(dns->records[1].klass, ==, 1452);
-	assert_str_equal(dns->records[1].name, "");
+	ym_test_assert_str(dns->records[1].name, "");
 }
 
 static void
 test_dns_cname(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	g_assert_cmpint(
 	    decode(packet, dns_cname_answer, sizeof(dns_cname_answer), YM_DNS_FLAVOUR_DNS), ==,
 	    YM_DECODE_OK);
 	g_assert_cmpuint(dns->n_records, ==, 3);
-	assert_str_equal(dns->records[0].name, "code.jquery.com");
+	ym_test_assert_str(dns->records[0].name, "code.jquery.com");
 	g_assert_cmpuint(dns->records[0].type, ==, 5);
 	g_assert_cmpuint(dns->records[0].ttl, ==, 300);
-	assert_str_equal(dns->records[0].target, "cds.s5x3j6q5.hwcdn.net");
+	ym_test_assert_str(dns->records[0].target, "cds.s5x3j6q5.hwcdn.net");
 	/* the A records are named by a pointer into the CNAME rdata */
-	assert_str_equal(dns->records[1].name, "cds.s5x3j6q5.hwcdn.net");
+	ym_test_assert_str(dns->records[1].name, "cds.s5x3j6q5.hwcdn.net");
 	assert_address(dns->records[1].address, 4, "69.16.175.42");
-	assert_str_equal(dns->records[2].name, "cds.s5x3j6q5.hwcdn.net");
+	ym_test_assert_str(dns->records[2].name, "cds.s5x3j6q5.hwcdn.net");
 	assert_address(dns->records[2].address, 4, "69.16.175.10");
 }
 
 static void
 test_dns_txt_real(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 	gsize offset = 0;
 	YmStr text = YM_STR_EMPTY;
@@ -426,12 +388,12 @@ test_dns_txt_real(void)
 	g_assert_cmpint(decode(packet, dns_txt_answer, sizeof(dns_txt_answer), YM_DNS_FLAVOUR_DNS),
 	                ==, YM_DECODE_OK);
 	g_assert_cmpuint(dns->n_records, ==, 1);
-	assert_str_equal(dns->records[0].name, "154.151.86.117.origin.asn.cymru.com");
+	ym_test_assert_str(dns->records[0].name, "154.151.86.117.origin.asn.cymru.com");
 	g_assert_cmpuint(dns->records[0].type, ==, 16);
 	g_assert_cmpuint(dns->records[0].ttl, ==, 14400);
 	g_assert_cmpuint(dns->records[0].rdata_length, ==, 47);
 	g_assert_true(ym_dns_record_next_txt(&dns->records[0], &offset, &text));
-	assert_str_equal(text, "4134 | 117.80.0.0/12 | CN | apnic | 2007-07-04");
+	ym_test_assert_str(text, "4134 | 117.80.0.0/12 | CN | apnic | 2007-07-04");
 	g_assert_cmpuint(offset, ==, 47);
 	g_assert_false(ym_dns_record_next_txt(&dns->records[0], &offset, &text));
 }
@@ -442,7 +404,7 @@ test_dns_srv_txt(void)
 	static const guint8 txt[] = {8,   't', 'x', 't', 'v', 'e', 'r', 's', '=', 0,  6,
 	                             'm', 'd', '=', 'C', 'C', 'A', 3,   'a', '=', 'b'};
 	g_autoptr(GByteArray) message = message_new(0x8400, 0, 2, 0, 0);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 	const gchar *expected[] = {"txtvers=", "", "md=CCA", "a=b"};
 	YmStr text = YM_STR_EMPTY;
@@ -451,9 +413,9 @@ test_dns_srv_txt(void)
 
 	put_name(message, "Living Room._googlecast._tcp.local");
 	put_record_fixed(message, 33, 0x8001, 6 + 2);
-	put_be16(message, 0);
-	put_be16(message, 0);
-	put_be16(message, 8009);
+	ym_test_put_be16(message, 0);
+	ym_test_put_be16(message, 0);
+	ym_test_put_be16(message, 8009);
 	put_pointer(message, 12 + 12); /* "_googlecast._tcp.local" */
 	put_pointer(message, 12);
 	put_record_fixed(message, 16, 0x8001, sizeof(txt));
@@ -462,13 +424,13 @@ test_dns_srv_txt(void)
 	g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_MDNS), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(dns->n_records, ==, 2);
-	assert_str_equal(dns->records[0].name, "Living Room._googlecast._tcp.local");
+	ym_test_assert_str(dns->records[0].name, "Living Room._googlecast._tcp.local");
 	g_assert_cmpuint(dns->records[0].srv_port, ==, 8009);
-	assert_str_equal(dns->records[0].target, "_googlecast._tcp.local");
+	ym_test_assert_str(dns->records[0].target, "_googlecast._tcp.local");
 	g_assert_cmpuint(dns->records[1].type, ==, 16);
 	while (ym_dns_record_next_txt(&dns->records[1], &offset, &text)) {
 		g_assert_cmpuint(n, <, G_N_ELEMENTS(expected));
-		assert_str_equal(text, expected[n]);
+		ym_test_assert_str(text, expected[n]);
 		n++;
 	}
 	g_assert_cmpuint(n, ==, 4);
@@ -490,7 +452,7 @@ test_txt_iterator(void)
 	record.rdata = bad;
 	record.rdata_length = sizeof(bad);
 	g_assert_true(ym_dns_record_next_txt(&record, &offset, &text));
-	assert_str_equal(text, "abc");
+	ym_test_assert_str(text, "abc");
 	g_assert_false(ym_dns_record_next_txt(&record, &offset, &text));
 	g_assert_cmpuint(offset, ==, 4);
 
@@ -500,32 +462,40 @@ test_txt_iterator(void)
 }
 
 static void
+check_truncated_prefix(YmPacket *packet,
+                       const guint8 *prefix,
+                       gsize length,
+                       gsize whole_length,
+                       gconstpointer user_data)
+{
+	const YmDnsFlavour *flavour = user_data;
+	YmDecodeResult result = decode(packet, prefix, length, *flavour);
+	g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
+	g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_INVALID));
+	g_assert_cmpuint(packet->u.dns.n_records, <, packet->u.dns.n_records_total + 1);
+	g_assert_cmpuint(packet->scratch_used, <=, YM_PACKET_SCRATCH);
+}
+
+static void
 test_truncated_prefixes(void)
 {
-	struct {
-		const guint8 *data;
-		gsize length;
+	const struct {
+		YmTestMessage message;
 		YmDnsFlavour flavour;
 	} messages[] = {
-	    {mdns_announcement, sizeof(mdns_announcement), YM_DNS_FLAVOUR_MDNS},
-	    {mdns_probe, sizeof(mdns_probe), YM_DNS_FLAVOUR_MDNS},
-	    {llmnr_user_pc, sizeof(llmnr_user_pc), YM_DNS_FLAVOUR_LLMNR},
-	    {dns_badguys_answer, sizeof(dns_badguys_answer), YM_DNS_FLAVOUR_DNS},
-	    {dns_cname_answer, sizeof(dns_cname_answer), YM_DNS_FLAVOUR_DNS},
-	    {dns_txt_answer, sizeof(dns_txt_answer), YM_DNS_FLAVOUR_DNS},
+	    {YM_TEST_MESSAGE(mdns_announcement), YM_DNS_FLAVOUR_MDNS},
+	    {YM_TEST_MESSAGE(mdns_probe), YM_DNS_FLAVOUR_MDNS},
+	    {YM_TEST_MESSAGE(llmnr_user_pc), YM_DNS_FLAVOUR_LLMNR},
+	    {YM_TEST_MESSAGE(dns_badguys_answer), YM_DNS_FLAVOUR_DNS},
+	    {YM_TEST_MESSAGE(dns_cname_answer), YM_DNS_FLAVOUR_DNS},
+	    {YM_TEST_MESSAGE(dns_txt_answer), YM_DNS_FLAVOUR_DNS},
 	};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	for (guint m = 0; m < G_N_ELEMENTS(messages); m++) {
-		for (gsize length = 0; length < messages[m].length; length++) {
-			YmDecodeResult result;
-			result = decode(packet, messages[m].data, length, messages[m].flavour);
-			g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
-			g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_INVALID));
-			g_assert_cmpuint(packet->u.dns.n_records, <,
-			                 packet->u.dns.n_records_total + 1);
-			g_assert_cmpuint(packet->scratch_used, <=, YM_PACKET_SCRATCH);
-		}
+		ym_test_foreach_prefix(packet, messages[m].message.name, messages[m].message.data,
+		                       messages[m].message.length, YM_TEST_PREFIXES_SHORTER,
+		                       check_truncated_prefix, &messages[m].flavour);
 	}
 
 	/* a capture cut by the snap length is not blamed on the message */
@@ -540,15 +510,15 @@ test_truncated_prefixes(void)
 static void
 test_compression_loops(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	/* a pointer to itself */
 	{
 		g_autoptr(GByteArray) message = message_new(0x0100, 1, 0, 0, 0);
 		put_pointer(message, 12);
-		put_be16(message, 1);
-		put_be16(message, 1);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 		g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
 		                YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_COMPRESSION_LOOP));
@@ -558,11 +528,11 @@ test_compression_loops(void)
 	/* a label, then a pointer back to that label */
 	{
 		g_autoptr(GByteArray) message = message_new(0x0100, 1, 0, 0, 0);
-		put_u8(message, 1);
-		put_u8(message, 'a');
+		ym_test_put_u8(message, 1);
+		ym_test_put_u8(message, 'a');
 		put_pointer(message, 12);
-		put_be16(message, 1);
-		put_be16(message, 1);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 		g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
 		                YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_COMPRESSION_LOOP));
@@ -571,16 +541,16 @@ test_compression_loops(void)
 	/* two names pointing at each other: the second is a forward hop */
 	{
 		g_autoptr(GByteArray) message = message_new(0x0100, 2, 0, 0, 0);
-		put_u8(message, 1);
-		put_u8(message, 'a');
+		ym_test_put_u8(message, 1);
+		ym_test_put_u8(message, 'a');
 		put_pointer(message, 20); /* forward, to the second question */
-		put_be16(message, 1);
-		put_be16(message, 1);
-		put_u8(message, 1);
-		put_u8(message, 'b');
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
+		ym_test_put_u8(message, 1);
+		ym_test_put_u8(message, 'b');
 		put_pointer(message, 12);
-		put_be16(message, 1);
-		put_be16(message, 1);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 		g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
 		                YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_INVALID));
@@ -591,8 +561,8 @@ test_compression_loops(void)
 	{
 		g_autoptr(GByteArray) message = message_new(0x0100, 1, 0, 0, 0);
 		put_pointer(message, 0x3fff);
-		put_be16(message, 1);
-		put_be16(message, 1);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 		g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
 		                YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_INVALID));
@@ -610,7 +580,7 @@ pointer_chain_new(guint hops)
 	GByteArray *message = message_new(0x8400, 0, 2, 0, 0);
 	guint rdata_start;
 
-	put_u8(message, 0);
+	ym_test_put_u8(message, 0);
 	put_record_fixed(message, 99, 1, 2 * (hops - 1));
 	rdata_start = message->len;
 	for (guint i = 0; i < hops - 1; i++)
@@ -624,7 +594,7 @@ pointer_chain_new(guint hops)
 static void
 test_pointer_hop_cap(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	{
@@ -632,7 +602,7 @@ test_pointer_hop_cap(void)
 		g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
 		                YM_DECODE_OK);
 		g_assert_cmpuint(dns->n_records, ==, 2);
-		assert_str_equal(dns->records[1].name, "");
+		ym_test_assert_str(dns->records[1].name, "");
 		assert_address(dns->records[1].address, 4, "10.0.0.1");
 	}
 	{
@@ -647,18 +617,18 @@ test_pointer_hop_cap(void)
 static void
 test_name_limits(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	/* 64 is not a label length: 01 and 10 label types are obsolete */
 	{
 		g_autoptr(GByteArray) message = message_new(0x0100, 1, 0, 0, 0);
-		put_u8(message, 64);
+		ym_test_put_u8(message, 64);
 		for (guint i = 0; i < 64; i++)
-			put_u8(message, 'x');
-		put_u8(message, 0);
-		put_be16(message, 1);
-		put_be16(message, 1);
+			ym_test_put_u8(message, 'x');
+		ym_test_put_u8(message, 0);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 		g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
 		                YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_DNS_INVALID));
@@ -670,13 +640,13 @@ test_name_limits(void)
 		/* 3 labels of 63 and one of 61 + extra: 4 + 250 + extra + root */
 		for (guint l = 0; l < 4; l++) {
 			guint length = l < 3 ? 63 : 61 + extra;
-			put_u8(message, length);
+			ym_test_put_u8(message, length);
 			for (guint i = 0; i < length; i++)
-				put_u8(message, 'a' + l);
+				ym_test_put_u8(message, 'a' + l);
 		}
-		put_u8(message, 0);
-		put_be16(message, 1);
-		put_be16(message, 1);
+		ym_test_put_u8(message, 0);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 		if (extra == 0) {
 			g_assert_cmpint(
 			    decode(packet, message->data, message->len, YM_DNS_FLAVOUR_DNS), ==,
@@ -700,29 +670,29 @@ test_name_escapes(void)
 	                              'y',  9,   0xe3, 0x83, 0x86, 0xe3, 0x83, 0xac, 0xe3, 0x83,
 	                              0x93, 2,   'z',  0xff, 2,    0xe3, 0x83, 0};
 	g_autoptr(GByteArray) message = message_new(0x0100, 1, 0, 0, 0);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_byte_array_append(message, name, sizeof(name));
-	put_be16(message, 1);
-	put_be16(message, 1);
+	ym_test_put_be16(message, 1);
+	ym_test_put_be16(message, 1);
 	g_assert_cmpint(decode(packet, message->data, message->len, YM_DNS_FLAVOUR_MDNS), ==,
 	                YM_DECODE_OK);
-	assert_str_equal(packet->u.dns.questions[0].name,
-	                 "a\\.b.x\\\\.\\001 y.テレビ.z\\255.\\227\\131");
+	ym_test_assert_str(packet->u.dns.questions[0].name,
+	                   "a\\.b.x\\\\.\\001 y.テレビ.z\\255.\\227\\131");
 }
 
 static void
 test_caps(void)
 {
 	g_autoptr(GByteArray) message = message_new(0x8400, 10, 40, 0, 0);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	for (guint i = 0; i < 10; i++) {
 		g_autofree gchar *name = g_strdup_printf("host%u.local", i);
 		put_name(message, name);
-		put_be16(message, 1);
-		put_be16(message, 1);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 1);
 	}
 	for (guint i = 0; i < 40; i++) {
 		put_pointer(message, 12);
@@ -734,10 +704,10 @@ test_caps(void)
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpuint(dns->n_questions_total, ==, 10);
 	g_assert_cmpuint(dns->n_questions, ==, YM_DNS_MAX_QUESTIONS);
-	assert_str_equal(dns->questions[7].name, "host7.local");
+	ym_test_assert_str(dns->questions[7].name, "host7.local");
 	g_assert_cmpuint(dns->n_records_total, ==, 40);
 	g_assert_cmpuint(dns->n_records, ==, YM_DNS_MAX_RECORDS);
-	assert_str_equal(dns->records[31].name, "host0.local");
+	ym_test_assert_str(dns->records[31].name, "host0.local");
 	assert_address(dns->records[31].address, 4, "192.168.0.31");
 }
 
@@ -745,17 +715,17 @@ static void
 test_scratch_exhausted(void)
 {
 	g_autoptr(GByteArray) message = message_new(0x8400, 0, 30, 0, 0);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	/* each name escapes to 4 x 63 + 3 characters: 16 of them fill the scratch */
 	for (guint i = 0; i < 30; i++) {
-		put_u8(message, 63);
+		ym_test_put_u8(message, 63);
 		for (guint j = 0; j < 63; j++)
-			put_u8(message, 0x01);
-		put_u8(message, 1);
-		put_u8(message, 'a' + (i % 26));
-		put_u8(message, 0);
+			ym_test_put_u8(message, 0x01);
+		ym_test_put_u8(message, 1);
+		ym_test_put_u8(message, 'a' + (i % 26));
+		ym_test_put_u8(message, 0);
 		put_record_fixed(message, 1, 1, 4);
 		put_be32(message, 0x0a000000 + i);
 	}
@@ -780,14 +750,14 @@ static void
 test_bad_rdata(void)
 {
 	g_autoptr(GByteArray) message = message_new(0x8400, 0, 3, 0, 0);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmDns *dns = &packet->u.dns;
 
 	/* an A record of 5 bytes, a PTR whose target loops, then a good A */
 	put_name(message, "a.local");
 	put_record_fixed(message, 1, 1, 5);
 	put_be32(message, 0x0a000001);
-	put_u8(message, 0);
+	ym_test_put_u8(message, 0);
 	put_pointer(message, 12);
 	put_record_fixed(message, 12, 1, 2);
 	put_pointer(message, message->len);
@@ -820,7 +790,7 @@ test_bad_rdata(void)
 static void
 test_short_header(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, dns_badguys_answer, 11, YM_DNS_FLAVOUR_DNS), ==,
 	                YM_DECODE_TRUNCATED);
@@ -838,14 +808,14 @@ test_wire_name(void)
 	static const guint8 partial[] = {8, 'H', 'P', '2', '4', 'F', 'E', 'E', '0'};
 	static const guint8 pointer[] = {1, 'a', 0xc0, 0x00};
 	static const guint8 overrun[] = {9, 'H', 'P'};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmStr name = YM_STR_EMPTY;
 
 	g_assert_true(ym_decode_dns_wire_name(packet, full, sizeof(full), &name));
-	assert_str_equal(name, "tinkyx1.home");
+	ym_test_assert_str(name, "tinkyx1.home");
 	/* a partial name has no root label */
 	g_assert_true(ym_decode_dns_wire_name(packet, partial, sizeof(partial), &name));
-	assert_str_equal(name, "HP24FEE0");
+	ym_test_assert_str(name, "HP24FEE0");
 	g_assert_true(ym_decode_dns_wire_name(packet, NULL, 0, &name));
 	g_assert_cmpuint(name.length, ==, 0);
 	g_assert_false(ym_decode_dns_wire_name(packet, pointer, sizeof(pointer), &name));
@@ -856,8 +826,6 @@ test_wire_name(void)
 int
 main(int argc, char **argv)
 {
-	int result;
-
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/ym/decode-dns/mdns-announcement", test_mdns_announcement);
 	g_test_add_func("/ym/decode-dns/mdns-probe", test_mdns_probe);
@@ -879,7 +847,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-dns/bad-rdata", test_bad_rdata);
 	g_test_add_func("/ym/decode-dns/short-header", test_short_header);
 	g_test_add_func("/ym/decode-dns/wire-name", test_wire_name);
-	result = g_test_run();
-	g_clear_pointer(&copy, g_free);
-	return result;
+	return ym_test_run();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /* payloads copied from the shared real captures; expected values from tshark 4.0 */
 
@@ -145,57 +146,25 @@ static const guint8 alexa_request[] = {
     0x6e, 0x67, 0x3a, 0x20, 0x67, 0x7a, 0x69, 0x70, 0x0d, 0x0a, 0x0d, 0x0a,
 };
 
-/* a view points into the payload, or into the packet scratch when unfolded */
-static void
-assert_view_within(const YmPacket *packet, YmStr str, const guint8 *data, gsize length)
-{
-	const gchar *start = str.data;
-	if (start == NULL)
-		return;
-	if (start >= packet->scratch && start < packet->scratch + sizeof(packet->scratch)) {
-		g_assert_true(start + str.length <= packet->scratch + packet->scratch_used);
-		return;
-	}
-	g_assert_true((const guint8 *) start >= data);
-	g_assert_true((const guint8 *) start + str.length <= data + length);
-}
-
-/* the request target and the credentials are never copied */
-static void
-assert_view_in_payload(YmStr str, const guint8 *data, gsize length)
-{
-	if (str.data == NULL)
-		return;
-	g_assert_true((const guint8 *) str.data >= data);
-	g_assert_true((const guint8 *) str.data + str.length <= data + length);
-}
-
-static void
-assert_str(YmStr str, const gchar *expected)
-{
-	g_autofree gchar *text = ym_str_dup(str);
-	g_assert_cmpstr(text, ==, expected);
-}
-
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length)
 {
 	YmHttp *http = &packet->u.http;
 	YmDecodeResult result;
 
-	ym_packet_reset(packet);
-	result = ym_decode_http(packet, data, length);
+	result = ym_test_decode_exact(packet, ym_decode_http, &data, length);
 	if (packet->app != YM_APP_HTTP)
 		return result;
-	assert_view_in_payload(http->method, data, length);
-	assert_view_in_payload(http->target, data, length);
-	assert_view_in_payload(http->authorization_scheme, data, length);
-	assert_view_in_payload(http->authorization_param, data, length);
-	assert_view_in_payload(http->www_authenticate_scheme, data, length);
-	assert_view_within(packet, http->host, data, length);
-	assert_view_within(packet, http->user_agent, data, length);
-	assert_view_within(packet, http->server, data, length);
-	assert_view_within(packet, http->content_type, data, length);
+	/* the request target and the credentials are never copied */
+	ym_test_assert_view_in_payload(http->method, data, length);
+	ym_test_assert_view_in_payload(http->target, data, length);
+	ym_test_assert_view_in_payload(http->authorization_scheme, data, length);
+	ym_test_assert_view_in_payload(http->authorization_param, data, length);
+	ym_test_assert_view_in_payload(http->www_authenticate_scheme, data, length);
+	ym_test_assert_view_within(packet, http->host, data, length);
+	ym_test_assert_view_within(packet, http->user_agent, data, length);
+	ym_test_assert_view_within(packet, http->server, data, length);
+	ym_test_assert_view_within(packet, http->content_type, data, length);
 	return result;
 }
 
@@ -245,7 +214,7 @@ test_sniff(void)
 static void
 test_basic_auth(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode(packet, basic_auth_request, sizeof(basic_auth_request)), ==,
@@ -253,16 +222,17 @@ test_basic_auth(void)
 	g_assert_cmpint(packet->app, ==, YM_APP_HTTP);
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_true(http->is_request);
-	assert_str(http->method, "GET");
-	assert_str(http->target, "/password-ok.php");
+	ym_test_assert_str(http->method, "GET");
+	ym_test_assert_str(http->target, "/password-ok.php");
 	g_assert_cmpuint(http->version_minor, ==, 1);
 	g_assert_cmpuint(http->status, ==, 0);
-	assert_str(http->host, "browserspy.dk");
-	assert_str(http->user_agent,
-	           "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_8_5) AppleWebKit/537.36 (KHTML, like "
-	           "Gecko) Chrome/30.0.1599.69 Safari/537.36");
-	assert_str(http->authorization_scheme, "Basic");
-	assert_str(http->authorization_param, "dGVzdDpmYWlsMg==");
+	ym_test_assert_str(http->host, "browserspy.dk");
+	ym_test_assert_str(
+	    http->user_agent,
+	    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_8_5) AppleWebKit/537.36 (KHTML, like "
+	    "Gecko) Chrome/30.0.1599.69 Safari/537.36");
+	ym_test_assert_str(http->authorization_scheme, "Basic");
+	ym_test_assert_str(http->authorization_param, "dGVzdDpmYWlsMg==");
 	g_assert_false(ym_str_is_set(http->server));
 	g_assert_true(http->head_complete);
 }
@@ -270,7 +240,7 @@ test_basic_auth(void)
 static void
 test_basic_auth_challenge(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode(packet, basic_auth_response, sizeof(basic_auth_response)), ==,
@@ -280,9 +250,9 @@ test_basic_auth_challenge(void)
 	g_assert_false(ym_str_is_set(http->method));
 	g_assert_cmpuint(http->version_minor, ==, 1);
 	g_assert_cmpuint(http->status, ==, 401);
-	assert_str(http->server, "Apache");
-	assert_str(http->content_type, "text/html");
-	assert_str(http->www_authenticate_scheme, "Basic");
+	ym_test_assert_str(http->server, "Apache");
+	ym_test_assert_str(http->content_type, "text/html");
+	ym_test_assert_str(http->www_authenticate_scheme, "Basic");
 	g_assert_false(ym_str_is_set(http->authorization_scheme));
 	g_assert_true(http->head_complete);
 }
@@ -291,43 +261,44 @@ test_basic_auth_challenge(void)
 static void
 test_basic_auth_double_space(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode(packet, colon_auth_request, sizeof(colon_auth_request)), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
-	assert_str(http->target, "/");
-	assert_str(http->host, "172.24.133.205:8000");
-	assert_str(http->user_agent, "python-requests/2.31.0");
-	assert_str(http->authorization_scheme, "Basic");
-	assert_str(http->authorization_param, "dGVzdDoxOjM0");
+	ym_test_assert_str(http->target, "/");
+	ym_test_assert_str(http->host, "172.24.133.205:8000");
+	ym_test_assert_str(http->user_agent, "python-requests/2.31.0");
+	ym_test_assert_str(http->authorization_scheme, "Basic");
+	ym_test_assert_str(http->authorization_param, "dGVzdDoxOjM0");
 	g_assert_true(http->head_complete);
 }
 
 static void
 test_dalvik(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode(packet, xiaomi_request, sizeof(xiaomi_request)), ==, YM_DECODE_OK);
-	assert_str(http->method, "GET");
-	assert_str(http->host, "203.107.1.65");
-	assert_str(http->user_agent,
-	           "Dalvik/2.1.0 (Linux; U; Android 10; Redmi Note 9 Pro MIUI/V12.0.3.0.QJZMIXM)");
+	ym_test_assert_str(http->method, "GET");
+	ym_test_assert_str(http->host, "203.107.1.65");
+	ym_test_assert_str(
+	    http->user_agent,
+	    "Dalvik/2.1.0 (Linux; U; Android 10; Redmi Note 9 Pro MIUI/V12.0.3.0.QJZMIXM)");
 
 	g_assert_cmpint(decode(packet, alexa_request, sizeof(alexa_request)), ==, YM_DECODE_OK);
-	assert_str(http->host, "connectivitycheck.android.com");
-	assert_str(http->user_agent,
-	           "Dalvik/2.1.0 (Linux; U; Android 5.1.1; LGLS751 Build/LMY47V)");
+	ym_test_assert_str(http->host, "connectivitycheck.android.com");
+	ym_test_assert_str(http->user_agent,
+	                   "Dalvik/2.1.0 (Linux; U; Android 5.1.1; LGLS751 Build/LMY47V)");
 	g_assert_true(http->head_complete);
 }
 
 static void
 test_lf_only(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode_text(packet, "POST /cgi-bin/luci HTTP/1.0\n"
@@ -337,11 +308,11 @@ test_lf_only(void)
 	                                    "username=admin&password=admin"),
 	                ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
-	assert_str(http->method, "POST");
-	assert_str(http->target, "/cgi-bin/luci");
+	ym_test_assert_str(http->method, "POST");
+	ym_test_assert_str(http->target, "/cgi-bin/luci");
 	g_assert_cmpuint(http->version_minor, ==, 0);
-	assert_str(http->host, "router.lan");
-	assert_str(http->content_type, "application/x-www-form-urlencoded");
+	ym_test_assert_str(http->host, "router.lan");
+	ym_test_assert_str(http->content_type, "application/x-www-form-urlencoded");
 	g_assert_true(http->head_complete);
 }
 
@@ -357,14 +328,14 @@ test_folded(void)
 	                    " username=\"admin\"\r\n"
 	                    "Host: a\r\n"
 	                    "\r\n";
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode_text(packet, text), ==, YM_DECODE_OK);
-	assert_str(http->user_agent, "Foo/1.0 (folded; again)");
-	assert_str(http->authorization_scheme, "Digest");
-	assert_str(http->authorization_param, "username=\"admin\"");
-	assert_str(http->host, "a");
+	ym_test_assert_str(http->user_agent, "Foo/1.0 (folded; again)");
+	ym_test_assert_str(http->authorization_scheme, "Digest");
+	ym_test_assert_str(http->authorization_param, "username=\"admin\"");
+	ym_test_assert_str(http->host, "a");
 	g_assert_true(http->head_complete);
 }
 
@@ -372,21 +343,21 @@ test_folded(void)
 static void
 test_cut(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	g_assert_cmpint(decode_text(packet, "GET /index.html HTTP/1.1\r\nHost: exa"), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
-	assert_str(http->target, "/index.html");
-	assert_str(http->host, "exa");
+	ym_test_assert_str(http->target, "/index.html");
+	ym_test_assert_str(http->host, "exa");
 	g_assert_false(http->head_complete);
 
 	/* inside the start line */
 	g_assert_cmpint(decode_text(packet, "GET /very/long/pa"), ==, YM_DECODE_OK);
-	assert_str(http->target, "/very/long/pa");
+	ym_test_assert_str(http->target, "/very/long/pa");
 	g_assert_cmpint(decode_text(packet, "GET /x HTTP/1."), ==, YM_DECODE_OK);
-	assert_str(http->target, "/x");
+	ym_test_assert_str(http->target, "/x");
 	g_assert_cmpint(decode_text(packet, "HTTP/1.1 40"), ==, YM_DECODE_OK);
 	g_assert_cmpuint(http->status, ==, 0);
 
@@ -394,42 +365,48 @@ test_cut(void)
 	g_assert_cmpint(decode_text(packet, "GET / HTTP/1.1\r\nHost: a\r\nUser-Ag"), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
-	assert_str(http->host, "a");
+	ym_test_assert_str(http->host, "a");
 	g_assert_false(ym_str_is_set(http->user_agent));
 }
 
 /* every prefix of the real heads: no crash, no overread, never invalid */
 static void
-check_prefixes(const guint8 *data, gsize length)
+check_prefix(YmPacket *packet,
+             const guint8 *prefix,
+             gsize length,
+             gsize whole_length,
+             gconstpointer user_data)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	for (gsize n = 0; n <= length; n++) {
-		g_autofree guint8 *prefix = g_memdup2(data, n);
-		YmDecodeResult result = decode(packet, prefix, n);
-		/* "HTTP/1." or a method and its blank is needed to tell */
-		if (!ym_decode_http_sniff(prefix, n)) {
-			g_assert_cmpint(result, ==, YM_DECODE_UNSUPPORTED);
-			g_assert_cmpuint(n, <, 7);
-			continue;
-		}
-		g_assert_cmpint(result, ==, YM_DECODE_OK);
-		g_assert_cmpuint(packet->n_events, ==, 0);
+	YmDecodeResult result = decode(packet, prefix, length);
+	/* "HTTP/1." or a method and its blank is needed to tell */
+	if (!ym_decode_http_sniff(prefix, length)) {
+		g_assert_cmpint(result, ==, YM_DECODE_UNSUPPORTED);
+		g_assert_cmpuint(length, <, 7);
+		return;
 	}
+	g_assert_cmpint(result, ==, YM_DECODE_OK);
+	g_assert_cmpuint(packet->n_events, ==, 0);
 }
 
 static void
 test_prefixes(void)
 {
-	check_prefixes(basic_auth_request, sizeof(basic_auth_request));
-	check_prefixes(basic_auth_response, sizeof(basic_auth_response));
-	check_prefixes(colon_auth_request, sizeof(colon_auth_request));
-	check_prefixes(xiaomi_request, sizeof(xiaomi_request));
+	const YmTestMessage messages[] = {
+	    YM_TEST_MESSAGE(basic_auth_request),
+	    YM_TEST_MESSAGE(basic_auth_response),
+	    YM_TEST_MESSAGE(colon_auth_request),
+	    YM_TEST_MESSAGE(xiaomi_request),
+	};
+	g_autofree YmPacket *packet = ym_test_packet_new();
+
+	ym_test_foreach_prefix_of_messages(packet, messages, G_N_ELEMENTS(messages),
+	                                   YM_TEST_PREFIXES_AND_WHOLE, check_prefix);
 }
 
 static void
 check_invalid(const gchar *text)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_assert_cmpint(decode_text(packet, text), ==, YM_DECODE_INVALID);
 	g_assert_cmpint(packet->app, ==, YM_APP_HTTP);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_HTTP_INVALID));
@@ -461,11 +438,11 @@ test_invalid(void)
 
 	/* the rest of the head is still read */
 	{
-		g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+		g_autofree YmPacket *packet = ym_test_packet_new();
 		g_assert_cmpint(
 		    decode_text(packet, "GET / HTTP/1.1\r\nbroken\r\nUser-Agent: curl/8.0\r\n\r\n"),
 		    ==, YM_DECODE_INVALID);
-		assert_str(packet->u.http.user_agent, "curl/8.0");
+		ym_test_assert_str(packet->u.http.user_agent, "curl/8.0");
 		g_assert_true(packet->u.http.head_complete);
 	}
 }
@@ -473,7 +450,7 @@ test_invalid(void)
 static void
 test_fields(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmHttp *http = &packet->u.http;
 
 	/* the first of a repeated field wins; names in any case; empty values */
@@ -485,17 +462,17 @@ test_fields(void)
 	                                    "\r\n"),
 	                ==, YM_DECODE_OK);
 	g_assert_cmpuint(http->status, ==, 200);
-	assert_str(http->server, "lighttpd/1.4.59");
-	assert_str(http->www_authenticate_scheme, "Negotiate");
+	ym_test_assert_str(http->server, "lighttpd/1.4.59");
+	ym_test_assert_str(http->www_authenticate_scheme, "Negotiate");
 	g_assert_false(ym_str_is_set(http->content_type));
 
 	/* a scheme alone, and a target that is a whole URL */
 	g_assert_cmpint(decode_text(packet, "CONNECT proxy.example:443 HTTP/1.1\r\n"
 	                                    "Authorization:Bearer\r\n\r\n"),
 	                ==, YM_DECODE_OK);
-	assert_str(http->method, "CONNECT");
-	assert_str(http->target, "proxy.example:443");
-	assert_str(http->authorization_scheme, "Bearer");
+	ym_test_assert_str(http->method, "CONNECT");
+	ym_test_assert_str(http->target, "proxy.example:443");
+	ym_test_assert_str(http->authorization_scheme, "Bearer");
 	g_assert_false(ym_str_is_set(http->authorization_param));
 
 	/* what follows the blank line is body, not fields */
@@ -508,7 +485,7 @@ test_fields(void)
 static void
 test_not_http(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_assert_cmpint(decode_text(packet, "SSH-2.0-OpenSSH_9.2\r\n"), ==, YM_DECODE_UNSUPPORTED);
 	g_assert_cmpint(packet->app, ==, YM_APP_NONE);
 	g_assert_cmpint(decode(packet, NULL, 0), ==, YM_DECODE_UNSUPPORTED);
@@ -518,7 +495,7 @@ test_not_http(void)
 static void
 test_other_protocols(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	const gchar *texts[] = {
 	    "OPTIONS rtsp://192.168.10.4:554/stream1 RTSP/1.0\r\nCSeq: 1\r\n\r\n",
 	    "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n",
@@ -552,5 +529,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-http/fields", test_fields);
 	g_test_add_func("/ym/decode-http/not-http", test_not_http);
 	g_test_add_func("/ym/decode-http/other-protocols", test_other_protocols);
-	return g_test_run();
+	return ym_test_run();
 }

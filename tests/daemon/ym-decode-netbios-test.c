@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /*
  * real messages are UDP payloads copied from the captures in
@@ -92,46 +93,12 @@ static const guint8 nb_nbstat_response[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
 
-#define assert_str_equal(str, expected)                                                            \
-	G_STMT_START                                                                               \
-	{                                                                                          \
-		YmStr str_ = (str);                                                                \
-		g_autofree gchar *text_ =                                                          \
-		    g_strndup(str_.data != NULL ? str_.data : "", str_.length);                    \
-		g_assert_cmpstr(text_, ==, (expected));                                            \
-	}                                                                                          \
-	G_STMT_END
-
 #define IPV4(a, b, c, d) (((guint32) (a) << 24) | ((b) << 16) | ((c) << 8) | (d))
-
-static YmPacket *
-packet_new(void)
-{
-	YmPacket *packet = g_new0(YmPacket, 1);
-	ym_packet_reset(packet);
-	return packet;
-}
-
-/*
- * decode from an exact-size copy so that ASan catches any overread; the
- * decoded views point into it, so it lives until the next decode
- */
-static guint8 *copy;
 
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length)
 {
-	g_free(copy);
-	copy = g_memdup2(data, length);
-	ym_packet_reset(packet);
-	return ym_decode_netbios_ns(packet, copy, length);
-}
-
-static void
-put_be16(GByteArray *message, guint16 value)
-{
-	guint8 bytes[] = {value >> 8, value & 0xff};
-	g_byte_array_append(message, bytes, sizeof(bytes));
+	return ym_test_decode_exact(packet, ym_decode_netbios_ns, &data, length);
 }
 
 /* header, then the first-level encoded @name<@suffix> without scope */
@@ -142,12 +109,12 @@ message_new(guint16 flags, guint16 qd, guint16 an, guint16 ar, const gchar *name
 	guint8 netbios[16];
 	guint8 length = 32;
 
-	put_be16(message, 0x4242);
-	put_be16(message, flags);
-	put_be16(message, qd);
-	put_be16(message, an);
-	put_be16(message, 0);
-	put_be16(message, ar);
+	ym_test_put_be16(message, 0x4242);
+	ym_test_put_be16(message, flags);
+	ym_test_put_be16(message, qd);
+	ym_test_put_be16(message, an);
+	ym_test_put_be16(message, 0);
+	ym_test_put_be16(message, ar);
 	memset(netbios, ' ', sizeof(netbios));
 	memcpy(netbios, name, strlen(name));
 	netbios[15] = suffix;
@@ -165,17 +132,17 @@ message_new(guint16 flags, guint16 qd, guint16 an, guint16 ar, const gchar *name
 static void
 put_nb_record_fixed(GByteArray *message, guint16 rdlength)
 {
-	put_be16(message, 0x0020);
-	put_be16(message, 0x0001);
-	put_be16(message, 0);
-	put_be16(message, 300);
-	put_be16(message, rdlength);
+	ym_test_put_be16(message, 0x0020);
+	ym_test_put_be16(message, 0x0001);
+	ym_test_put_be16(message, 0);
+	ym_test_put_be16(message, 300);
+	ym_test_put_be16(message, rdlength);
 }
 
 static void
 test_registration(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmNetbios *netbios = &packet->u.netbios;
 
 	g_assert_cmpint(
@@ -188,7 +155,7 @@ test_registration(void)
 	g_assert_cmpuint(netbios->opcode, ==, 5);
 	g_assert_cmpuint(netbios->rcode, ==, 0);
 	g_assert_cmphex(netbios->record_type, ==, 0x20);
-	assert_str_equal(netbios->name, "WORKGROUP");
+	ym_test_assert_str(netbios->name, "WORKGROUP");
 	g_assert_cmphex(netbios->suffix, ==, 0x1d);
 	/* the binding travels in the additional record, named by a pointer */
 	g_assert_true(netbios->has_address);
@@ -199,13 +166,13 @@ test_registration(void)
 static void
 test_registration_group(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmNetbios *netbios = &packet->u.netbios;
 
 	g_assert_cmpint(decode(packet, nb_registration_msbrowse, sizeof(nb_registration_msbrowse)),
 	                ==, YM_DECODE_OK);
 	g_assert_cmpuint(netbios->opcode, ==, 5);
-	assert_str_equal(netbios->name, "\001\002__MSBROWSE__\002");
+	ym_test_assert_str(netbios->name, "\001\002__MSBROWSE__\002");
 	g_assert_cmphex(netbios->suffix, ==, 0x01);
 	g_assert_true(netbios->has_address);
 	g_assert_cmphex(netbios->address, ==, IPV4(192, 168, 100, 67));
@@ -215,7 +182,7 @@ test_registration_group(void)
 static void
 test_queries(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmNetbios *netbios = &packet->u.netbios;
 
 	/* a query names the host looked for: it must not rename the asker */
@@ -223,20 +190,20 @@ test_queries(void)
 	g_assert_cmphex(netbios->transaction_id, ==, 0x8486);
 	g_assert_false(netbios->is_response);
 	g_assert_cmpuint(netbios->opcode, ==, 0);
-	assert_str_equal(netbios->name, "GUNNAR");
+	ym_test_assert_str(netbios->name, "GUNNAR");
 	g_assert_cmphex(netbios->suffix, ==, 0x00);
 	g_assert_false(netbios->has_address);
 
 	g_assert_cmpint(decode(packet, nb_query_wpad, sizeof(nb_query_wpad)), ==, YM_DECODE_OK);
 	g_assert_false(netbios->is_response);
-	assert_str_equal(netbios->name, "WPAD");
+	ym_test_assert_str(netbios->name, "WPAD");
 	g_assert_false(netbios->has_address);
 }
 
 static void
 test_positive_responses(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmNetbios *netbios = &packet->u.netbios;
 
 	g_assert_cmpint(decode(packet, nb_response_gunnar, sizeof(nb_response_gunnar)), ==,
@@ -244,64 +211,68 @@ test_positive_responses(void)
 	g_assert_true(netbios->is_response);
 	g_assert_cmpuint(netbios->opcode, ==, 0);
 	g_assert_cmpuint(netbios->rcode, ==, 0);
-	assert_str_equal(netbios->name, "GUNNAR");
+	ym_test_assert_str(netbios->name, "GUNNAR");
 	g_assert_true(netbios->has_address);
 	g_assert_cmphex(netbios->address, ==, IPV4(10, 0, 4, 24));
 	g_assert_false(netbios->is_group);
 
 	g_assert_cmpint(decode(packet, nb_response_guru, sizeof(nb_response_guru)), ==,
 	                YM_DECODE_OK);
-	assert_str_equal(netbios->name, "GURU");
+	ym_test_assert_str(netbios->name, "GURU");
 	g_assert_cmphex(netbios->address, ==, IPV4(10, 0, 5, 1));
 }
 
 static void
 test_node_status(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmNetbios *netbios = &packet->u.netbios;
 
 	g_assert_cmpint(decode(packet, nb_nbstat_query, sizeof(nb_nbstat_query)), ==, YM_DECODE_OK);
 	g_assert_cmphex(netbios->record_type, ==, 0x21);
 	/* the wildcard is padded with NULs, not spaces */
-	assert_str_equal(netbios->name, "*");
+	ym_test_assert_str(netbios->name, "*");
 	g_assert_false(netbios->has_address);
 
 	g_assert_cmpint(decode(packet, nb_nbstat_response, sizeof(nb_nbstat_response)), ==,
 	                YM_DECODE_OK);
 	g_assert_true(netbios->is_response);
 	g_assert_cmphex(netbios->record_type, ==, 0x21);
-	assert_str_equal(netbios->name, "*");
+	ym_test_assert_str(netbios->name, "*");
 	g_assert_false(netbios->has_address);
+}
+
+static void
+check_truncated_prefix(YmPacket *packet,
+                       const guint8 *prefix,
+                       gsize length,
+                       gsize whole_length,
+                       gconstpointer user_data)
+{
+	YmDecodeResult result = decode(packet, prefix, length);
+	g_assert_cmpint(packet->app, ==, YM_APP_NETBIOS_NS);
+	g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
+	g_assert_true(ym_packet_has_event(packet, YM_EVENT_NETBIOS_INVALID));
+	g_assert_false(packet->u.netbios.has_address);
 }
 
 static void
 test_truncated_prefixes(void)
 {
-	struct {
-		const guint8 *data;
-		gsize length;
-	} messages[] = {
-	    {nb_registration_workgroup, sizeof(nb_registration_workgroup)},
-	    {nb_registration_msbrowse, sizeof(nb_registration_msbrowse)},
-	    {nb_query_wpad, sizeof(nb_query_wpad)},
-	    {nb_query_gunnar, sizeof(nb_query_gunnar)},
-	    {nb_response_gunnar, sizeof(nb_response_gunnar)},
-	    {nb_response_guru, sizeof(nb_response_guru)},
-	    {nb_nbstat_query, sizeof(nb_nbstat_query)},
-	    {nb_nbstat_response, sizeof(nb_nbstat_response)},
+	const YmTestMessage messages[] = {
+	    YM_TEST_MESSAGE(nb_registration_workgroup),
+	    YM_TEST_MESSAGE(nb_registration_msbrowse),
+	    YM_TEST_MESSAGE(nb_query_wpad),
+	    YM_TEST_MESSAGE(nb_query_gunnar),
+	    YM_TEST_MESSAGE(nb_response_gunnar),
+	    YM_TEST_MESSAGE(nb_response_guru),
+	    YM_TEST_MESSAGE(nb_nbstat_query),
+	    YM_TEST_MESSAGE(nb_nbstat_response),
 	};
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
-	for (guint m = 0; m < G_N_ELEMENTS(messages); m++) {
-		for (gsize length = 0; length < messages[m].length; length++) {
-			YmDecodeResult result = decode(packet, messages[m].data, length);
-			g_assert_cmpint(packet->app, ==, YM_APP_NETBIOS_NS);
-			g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
-			g_assert_true(ym_packet_has_event(packet, YM_EVENT_NETBIOS_INVALID));
-			g_assert_false(packet->u.netbios.has_address);
-		}
-	}
+	ym_test_foreach_prefix_of_messages(packet, messages, G_N_ELEMENTS(messages),
+	                                   YM_TEST_PREFIXES_SHORTER, check_truncated_prefix);
 
 	/* a capture cut by the snap length is not blamed on the message */
 	ym_packet_reset(packet);
@@ -309,20 +280,20 @@ test_truncated_prefixes(void)
 	g_assert_cmpint(ym_decode_netbios_ns(packet, nb_response_guru, 50), ==,
 	                YM_DECODE_TRUNCATED);
 	g_assert_false(ym_packet_has_event(packet, YM_EVENT_NETBIOS_INVALID));
-	assert_str_equal(packet->u.netbios.name, "GURU");
+	ym_test_assert_str(packet->u.netbios.name, "GURU");
 }
 
 static void
 test_bad_names(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	/* a letter outside 'A'..'P' */
 	{
 		g_autoptr(GByteArray) message = message_new(0x0110, 1, 0, 0, "HOST", 0);
 		message->data[13] = 'Z';
-		put_be16(message, 0x20);
-		put_be16(message, 1);
+		ym_test_put_be16(message, 0x20);
+		ym_test_put_be16(message, 1);
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_NETBIOS_INVALID));
 	}
@@ -337,15 +308,15 @@ test_bad_names(void)
 	/* a record name pointing forward */
 	{
 		g_autoptr(GByteArray) message = message_new(0x2910, 1, 0, 1, "PC", 0);
-		put_be16(message, 0x20);
-		put_be16(message, 1);
-		put_be16(message, 0xc000 | (message->len + 4));
+		ym_test_put_be16(message, 0x20);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 0xc000 | (message->len + 4));
 		put_nb_record_fixed(message, 6);
-		put_be16(message, 0);
-		put_be16(message, 0x0a00);
-		put_be16(message, 0x0001);
+		ym_test_put_be16(message, 0);
+		ym_test_put_be16(message, 0x0a00);
+		ym_test_put_be16(message, 0x0001);
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_INVALID);
-		assert_str_equal(packet->u.netbios.name, "PC");
+		ym_test_assert_str(packet->u.netbios.name, "PC");
 		g_assert_false(packet->u.netbios.has_address);
 	}
 
@@ -361,22 +332,22 @@ test_scope_and_full_record_name(void)
 {
 	g_autoptr(GByteArray) message = message_new(0x2810, 1, 0, 1, "LAPTOP", 0x20);
 	g_autoptr(GByteArray) record = message_new(0, 0, 0, 0, "LAPTOP", 0x20);
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	static const guint8 scope[] = {7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0};
 
 	/* the question has a scope; the record repeats the name in full */
 	g_byte_array_set_size(message, message->len - 1);
 	g_byte_array_append(message, scope, sizeof(scope));
-	put_be16(message, 0x20);
-	put_be16(message, 1);
+	ym_test_put_be16(message, 0x20);
+	ym_test_put_be16(message, 1);
 	g_byte_array_append(message, record->data + 12, record->len - 12);
 	put_nb_record_fixed(message, 6);
-	put_be16(message, 0x6000); /* H-node */
-	put_be16(message, 0xc0a8);
-	put_be16(message, 0x0105);
+	ym_test_put_be16(message, 0x6000); /* H-node */
+	ym_test_put_be16(message, 0xc0a8);
+	ym_test_put_be16(message, 0x0105);
 	g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->u.netbios.opcode, ==, 5);
-	assert_str_equal(packet->u.netbios.name, "LAPTOP");
+	ym_test_assert_str(packet->u.netbios.name, "LAPTOP");
 	g_assert_cmphex(packet->u.netbios.suffix, ==, 0x20);
 	g_assert_true(packet->u.netbios.has_address);
 	g_assert_cmphex(packet->u.netbios.address, ==, IPV4(192, 168, 1, 5));
@@ -385,7 +356,7 @@ test_scope_and_full_record_name(void)
 static void
 test_no_binding(void)
 {
-	g_autofree YmPacket *packet = packet_new();
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	/* a negative query response (NAM_ERR) */
 	{
@@ -394,23 +365,23 @@ test_no_binding(void)
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
 		g_assert_true(packet->u.netbios.is_response);
 		g_assert_cmpuint(packet->u.netbios.rcode, ==, 3);
-		assert_str_equal(packet->u.netbios.name, "GHOST");
+		ym_test_assert_str(packet->u.netbios.name, "GHOST");
 		g_assert_false(packet->u.netbios.has_address);
 	}
 
 	/* a release drops the name */
 	{
 		g_autoptr(GByteArray) message = message_new(0x3010, 1, 0, 1, "OLDPC", 0);
-		put_be16(message, 0x20);
-		put_be16(message, 1);
-		put_be16(message, 0xc00c);
+		ym_test_put_be16(message, 0x20);
+		ym_test_put_be16(message, 1);
+		ym_test_put_be16(message, 0xc00c);
 		put_nb_record_fixed(message, 6);
-		put_be16(message, 0);
-		put_be16(message, 0x0a00);
-		put_be16(message, 0x0009);
+		ym_test_put_be16(message, 0);
+		ym_test_put_be16(message, 0x0a00);
+		ym_test_put_be16(message, 0x0009);
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_OK);
 		g_assert_cmpuint(packet->u.netbios.opcode, ==, 6);
-		assert_str_equal(packet->u.netbios.name, "OLDPC");
+		ym_test_assert_str(packet->u.netbios.name, "OLDPC");
 		g_assert_false(packet->u.netbios.has_address);
 	}
 
@@ -418,8 +389,8 @@ test_no_binding(void)
 	{
 		g_autoptr(GByteArray) message = message_new(0x8500, 0, 1, 0, "ODD", 0);
 		put_nb_record_fixed(message, 4);
-		put_be16(message, 0);
-		put_be16(message, 0x0a00);
+		ym_test_put_be16(message, 0);
+		ym_test_put_be16(message, 0x0a00);
 		g_assert_cmpint(decode(packet, message->data, message->len), ==, YM_DECODE_INVALID);
 		g_assert_true(ym_packet_has_event(packet, YM_EVENT_NETBIOS_INVALID));
 		g_assert_false(packet->u.netbios.has_address);
@@ -429,8 +400,6 @@ test_no_binding(void)
 int
 main(int argc, char **argv)
 {
-	int result;
-
 	g_test_init(&argc, &argv, NULL);
 	g_test_add_func("/ym/decode-netbios/registration", test_registration);
 	g_test_add_func("/ym/decode-netbios/registration-group", test_registration_group);
@@ -442,7 +411,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-netbios/scope-and-full-record-name",
 	                test_scope_and_full_record_name);
 	g_test_add_func("/ym/decode-netbios/no-binding", test_no_binding);
-	result = g_test_run();
-	g_clear_pointer(&copy, g_free);
-	return result;
+	return ym_test_run();
 }

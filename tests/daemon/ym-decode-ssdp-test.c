@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /* payloads copied from the shared real captures; expected values from tshark 4.0 */
 
@@ -89,45 +90,23 @@ static const gchar search_response[] =
     "InternetGatewayDevice:1\r\n"
     "\r\n";
 
-static void
-assert_view_within(const YmPacket *packet, YmStr str, const guint8 *data, gsize length)
-{
-	const gchar *start = str.data;
-	if (start == NULL)
-		return;
-	if (start >= packet->scratch && start < packet->scratch + sizeof(packet->scratch)) {
-		g_assert_true(start + str.length <= packet->scratch + packet->scratch_used);
-		return;
-	}
-	g_assert_true((const guint8 *) start >= data);
-	g_assert_true((const guint8 *) start + str.length <= data + length);
-}
-
-static void
-assert_str(YmStr str, const gchar *expected)
-{
-	g_autofree gchar *text = ym_str_dup(str);
-	g_assert_cmpstr(text, ==, expected);
-}
-
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length)
 {
 	YmSsdp *ssdp = &packet->u.ssdp;
 	YmDecodeResult result;
 
-	ym_packet_reset(packet);
-	result = ym_decode_ssdp(packet, data, length);
+	result = ym_test_decode_exact(packet, ym_decode_ssdp, &data, length);
 	if (packet->app != YM_APP_SSDP)
 		return result;
-	assert_view_within(packet, ssdp->location, data, length);
-	assert_view_within(packet, ssdp->server, data, length);
-	assert_view_within(packet, ssdp->usn, data, length);
-	assert_view_within(packet, ssdp->nt, data, length);
-	assert_view_within(packet, ssdp->nts, data, length);
-	assert_view_within(packet, ssdp->st, data, length);
-	assert_view_within(packet, ssdp->user_agent, data, length);
-	assert_view_within(packet, ssdp->host, data, length);
+	ym_test_assert_view_within(packet, ssdp->location, data, length);
+	ym_test_assert_view_within(packet, ssdp->server, data, length);
+	ym_test_assert_view_within(packet, ssdp->usn, data, length);
+	ym_test_assert_view_within(packet, ssdp->nt, data, length);
+	ym_test_assert_view_within(packet, ssdp->nts, data, length);
+	ym_test_assert_view_within(packet, ssdp->st, data, length);
+	ym_test_assert_view_within(packet, ssdp->user_agent, data, length);
+	ym_test_assert_view_within(packet, ssdp->host, data, length);
 	return result;
 }
 
@@ -140,16 +119,16 @@ decode_text(YmPacket *packet, const gchar *text)
 static void
 test_msearch_user_agent(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmSsdp *ssdp = &packet->u.ssdp;
 
 	g_assert_cmpint(decode(packet, chrome_msearch, sizeof(chrome_msearch)), ==, YM_DECODE_OK);
 	g_assert_cmpint(packet->app, ==, YM_APP_SSDP);
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_MSEARCH);
-	assert_str(ssdp->host, "239.255.255.250:1900");
-	assert_str(ssdp->st, "urn:dial-multiscreen-org:service:dial:1");
-	assert_str(ssdp->user_agent, "Google Chrome/99.0.4844.74 Mac OS X");
+	ym_test_assert_str(ssdp->host, "239.255.255.250:1900");
+	ym_test_assert_str(ssdp->st, "urn:dial-multiscreen-org:service:dial:1");
+	ym_test_assert_str(ssdp->user_agent, "Google Chrome/99.0.4844.74 Mac OS X");
 	g_assert_false(ym_str_is_set(ssdp->location));
 	g_assert_false(ym_str_is_set(ssdp->usn));
 }
@@ -157,53 +136,53 @@ test_msearch_user_agent(void)
 static void
 test_msearch_dial(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmSsdp *ssdp = &packet->u.ssdp;
 
 	g_assert_cmpint(decode(packet, dial_msearch, sizeof(dial_msearch)), ==, YM_DECODE_OK);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_MSEARCH);
-	assert_str(ssdp->st, "urn:dial-multiscreen-org:service:dial:1");
+	ym_test_assert_str(ssdp->st, "urn:dial-multiscreen-org:service:dial:1");
 	g_assert_false(ym_str_is_set(ssdp->user_agent));
 
 	g_assert_cmpint(decode(packet, ipv6_msearch, sizeof(ipv6_msearch)), ==, YM_DECODE_OK);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_MSEARCH);
-	assert_str(ssdp->host, "[FF02::C]:1900");
-	assert_str(ssdp->st, "urn:schemas-upnp-org:device:MediaRenderer:1");
+	ym_test_assert_str(ssdp->host, "[FF02::C]:1900");
+	ym_test_assert_str(ssdp->st, "urn:schemas-upnp-org:device:MediaRenderer:1");
 }
 
 static void
 test_notify(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmSsdp *ssdp = &packet->u.ssdp;
 
 	g_assert_cmpint(decode_text(packet, notify_alive), ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_NOTIFY);
-	assert_str(ssdp->host, "239.255.255.250:1900");
-	assert_str(ssdp->location, "http://192.168.1.70:1400/xml/device_description.xml");
-	assert_str(ssdp->nt, "upnp:rootdevice");
-	assert_str(ssdp->nts, "ssdp:alive");
-	assert_str(ssdp->server, "Linux UPnP/1.0 Sonos/57.3-77280 (ZPS13)");
-	assert_str(ssdp->usn, "uuid:RINCON_347E5CFFA26E01400::upnp:rootdevice");
+	ym_test_assert_str(ssdp->host, "239.255.255.250:1900");
+	ym_test_assert_str(ssdp->location, "http://192.168.1.70:1400/xml/device_description.xml");
+	ym_test_assert_str(ssdp->nt, "upnp:rootdevice");
+	ym_test_assert_str(ssdp->nts, "ssdp:alive");
+	ym_test_assert_str(ssdp->server, "Linux UPnP/1.0 Sonos/57.3-77280 (ZPS13)");
+	ym_test_assert_str(ssdp->usn, "uuid:RINCON_347E5CFFA26E01400::upnp:rootdevice");
 	g_assert_false(ym_str_is_set(ssdp->st));
 }
 
 static void
 test_response(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmSsdp *ssdp = &packet->u.ssdp;
 
 	g_assert_cmpint(decode_text(packet, search_response), ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_RESPONSE);
-	assert_str(ssdp->location, "http://192.168.1.1:5000/rootDesc.xml");
-	assert_str(ssdp->server, "OpenWRT/18.06 UPnP/1.1 MiniUPnPd/2.1");
-	assert_str(ssdp->st, "urn:schemas-upnp-org:device:InternetGatewayDevice:1");
-	assert_str(ssdp->usn,
-	           "uuid:5d6a3c5e-0a1b-4c2d-9e8f-0123456789ab::urn:schemas-upnp-org:device:"
-	           "InternetGatewayDevice:1");
+	ym_test_assert_str(ssdp->location, "http://192.168.1.1:5000/rootDesc.xml");
+	ym_test_assert_str(ssdp->server, "OpenWRT/18.06 UPnP/1.1 MiniUPnPd/2.1");
+	ym_test_assert_str(ssdp->st, "urn:schemas-upnp-org:device:InternetGatewayDevice:1");
+	ym_test_assert_str(ssdp->usn,
+	                   "uuid:5d6a3c5e-0a1b-4c2d-9e8f-0123456789ab::urn:schemas-upnp-org:device:"
+	                   "InternetGatewayDevice:1");
 	g_assert_false(ym_str_is_set(ssdp->host));
 }
 
@@ -211,7 +190,7 @@ test_response(void)
 static void
 test_sloppy(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmSsdp *ssdp = &packet->u.ssdp;
 
 	g_assert_cmpint(decode_text(packet, "\r\n"
@@ -227,26 +206,26 @@ test_sloppy(void)
 	                ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_NOTIFY);
-	assert_str(ssdp->host, "239.255.255.250:1900");
-	assert_str(ssdp->location, "http://10.0.0.5:80/desc.xml");
-	assert_str(ssdp->nt, "urn:schemas-upnp-org:device:Basic:1");
-	assert_str(ssdp->nts, "ssdp:byebye");
-	assert_str(ssdp->usn, "uuid:1234");
-	assert_str(ssdp->server, "Folded continuation");
+	ym_test_assert_str(ssdp->host, "239.255.255.250:1900");
+	ym_test_assert_str(ssdp->location, "http://10.0.0.5:80/desc.xml");
+	ym_test_assert_str(ssdp->nt, "urn:schemas-upnp-org:device:Basic:1");
+	ym_test_assert_str(ssdp->nts, "ssdp:byebye");
+	ym_test_assert_str(ssdp->usn, "uuid:1234");
+	ym_test_assert_str(ssdp->server, "Folded continuation");
 	g_assert_false(ym_str_is_set(ssdp->user_agent));
 
 	/* no blank line at the end, last line without LF */
 	g_assert_cmpint(decode_text(packet, "M-SEARCH * HTTP/1.1\r\nST: ssdp:all"), ==,
 	                YM_DECODE_OK);
 	g_assert_cmpint(ssdp->kind, ==, YM_SSDP_MSEARCH);
-	assert_str(ssdp->st, "ssdp:all");
+	ym_test_assert_str(ssdp->st, "ssdp:all");
 }
 
 /* WS-Discovery is SOAP over UDP 3702; XML on 1900 is not SSDP either */
 static void
 test_not_ssdp(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	const guint8 binary[] = {0x00, 0x01, 0x02, 0xff, 0x0a, 0x00};
 
 	g_assert_cmpint(decode(packet, wsdiscovery_resolve, sizeof(wsdiscovery_resolve)), ==,
@@ -267,7 +246,7 @@ test_not_ssdp(void)
 static void
 check_invalid(const gchar *text)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_assert_cmpint(decode_text(packet, text), ==, YM_DECODE_INVALID);
 	g_assert_cmpint(packet->app, ==, YM_APP_SSDP);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_SSDP_INVALID));
@@ -277,7 +256,7 @@ check_invalid(const gchar *text)
 static void
 test_invalid(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	/* field lines without a colon, one or many: one event */
 	check_invalid("M-SEARCH * HTTP/1.1\r\nHOST 239.255.255.250:1900\r\n\r\n");
@@ -295,7 +274,7 @@ test_invalid(void)
 	    decode_text(packet, "NOTIFY * HTTP/1.1\r\ngarbage\r\nNT: upnp:rootdevice\r\n\r\n"), ==,
 	    YM_DECODE_INVALID);
 	g_assert_cmpint(packet->u.ssdp.kind, ==, YM_SSDP_NOTIFY);
-	assert_str(packet->u.ssdp.nt, "upnp:rootdevice");
+	ym_test_assert_str(packet->u.ssdp.nt, "upnp:rootdevice");
 
 	/* other methods are HTTPU but not discovery */
 	g_assert_cmpint(decode_text(packet, "SUBSCRIBE * HTTP/1.1\r\nHOST: a\r\n\r\n"), ==,
@@ -304,26 +283,31 @@ test_invalid(void)
 	g_assert_cmpint(packet->u.ssdp.kind, ==, YM_SSDP_UNKNOWN);
 }
 
+/* every prefix: no crash, no overread, views inside the prefix */
 static void
-check_prefixes(const guint8 *data, gsize length)
+check_prefix(YmPacket *packet,
+             const guint8 *prefix,
+             gsize length,
+             gsize whole_length,
+             gconstpointer user_data)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	for (gsize n = 0; n <= length; n++) {
-		g_autofree guint8 *prefix = g_memdup2(data, n);
-		(void) decode(packet, prefix, n);
-	}
+	(void) decode(packet, prefix, length);
 }
 
 static void
 test_prefixes(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	const YmTestMessage messages[] = {
+	    YM_TEST_MESSAGE(chrome_msearch),
+	    YM_TEST_MESSAGE(ipv6_msearch),
+	    YM_TEST_MESSAGE(wsdiscovery_resolve),
+	    {"notify_alive", (const guint8 *) notify_alive, sizeof(notify_alive) - 1},
+	    {"search_response", (const guint8 *) search_response, sizeof(search_response) - 1},
+	};
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
-	check_prefixes(chrome_msearch, sizeof(chrome_msearch));
-	check_prefixes(ipv6_msearch, sizeof(ipv6_msearch));
-	check_prefixes(wsdiscovery_resolve, sizeof(wsdiscovery_resolve));
-	check_prefixes((const guint8 *) notify_alive, strlen(notify_alive));
-	check_prefixes((const guint8 *) search_response, strlen(search_response));
+	ym_test_foreach_prefix_of_messages(packet, messages, G_N_ELEMENTS(messages),
+	                                   YM_TEST_PREFIXES_AND_WHOLE, check_prefix);
 
 	/* a whole start line makes it SSDP */
 	g_assert_cmpint(decode(packet, chrome_msearch, 21), ==, YM_DECODE_OK);
@@ -342,5 +326,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-ssdp/not-ssdp", test_not_ssdp);
 	g_test_add_func("/ym/decode-ssdp/invalid", test_invalid);
 	g_test_add_func("/ym/decode-ssdp/prefixes", test_prefixes);
-	return g_test_run();
+	return ym_test_run();
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /*
  * payloads copied from the shared real captures (expected values from
@@ -176,50 +177,20 @@ static const guint8 chrome_application_data[] = {
     0x38, 0x1f, 0xa0, 0x7e, 0x22, 0xd4, 0xf5, 0x43, 0x27, 0x41, 0x39, 0x44, 0xd3, 0xff, 0xa0, 0xf7,
 };
 
-/* a decoded view must point into the bytes it came from */
-static void
-assert_view_within(YmStr str, const guint8 *data, gsize length)
-{
-	if (str.data == NULL)
-		return;
-	g_assert_true((const guint8 *) str.data >= data);
-	g_assert_true((const guint8 *) str.data + str.length <= data + length);
-}
-
-static void
-assert_str(YmStr str, const gchar *expected)
-{
-	g_autofree gchar *text = ym_str_dup(str);
-	g_assert_cmpstr(text, ==, expected);
-}
-
 static YmDecodeResult
 decode(YmPacket *packet, const guint8 *data, gsize length)
 {
 	YmDecodeResult result;
-	ym_packet_reset(packet);
-	result = ym_decode_tls(packet, data, length);
+	result = ym_test_decode_exact(packet, ym_decode_tls, &data, length);
 	if (packet->app == YM_APP_TLS) {
-		assert_view_within(packet->u.tls.sni, data, length);
-		assert_view_within(packet->u.tls.alpn_first, data, length);
+		/* a decoded view must point into the bytes it came from */
+		ym_test_assert_view_in_payload(packet->u.tls.sni, data, length);
+		ym_test_assert_view_in_payload(packet->u.tls.alpn_first, data, length);
 	}
 	return result;
 }
 
 /* builders for hand-made hellos */
-
-static void
-put_u8(GByteArray *array, guint8 value)
-{
-	g_byte_array_append(array, &value, 1);
-}
-
-static void
-put_be16(GByteArray *array, guint16 value)
-{
-	guint8 bytes[] = {value >> 8, value & 0xff};
-	g_byte_array_append(array, bytes, sizeof(bytes));
-}
 
 static void
 put_be24(GByteArray *array, guint32 value)
@@ -271,44 +242,44 @@ put_extension_data(GByteArray *array, const TestHello *hello, guint16 type)
 
 	switch (type) {
 	case 0:
-		put_be16(array, 0);
+		ym_test_put_be16(array, 0);
 		if (hello->sni != NULL) {
-			put_u8(array, 0);
-			put_be16(array, strlen(hello->sni));
+			ym_test_put_u8(array, 0);
+			ym_test_put_be16(array, strlen(hello->sni));
 			g_byte_array_append(array, (const guint8 *) hello->sni, strlen(hello->sni));
 		}
 		patch_be16(array, offset);
 		break;
 	case 10:
-		put_be16(array, hello->n_groups * 2);
+		ym_test_put_be16(array, hello->n_groups * 2);
 		for (gsize i = 0; i < hello->n_groups; i++)
-			put_be16(array, hello->groups[i]);
+			ym_test_put_be16(array, hello->groups[i]);
 		break;
 	case 11:
-		put_u8(array, 1);
-		put_u8(array, 0);
+		ym_test_put_u8(array, 1);
+		ym_test_put_u8(array, 0);
 		break;
 	case 13:
-		put_be16(array, hello->n_signature_algorithms * 2);
+		ym_test_put_be16(array, hello->n_signature_algorithms * 2);
 		for (gsize i = 0; i < hello->n_signature_algorithms; i++)
-			put_be16(array, hello->signature_algorithms[i]);
+			ym_test_put_be16(array, hello->signature_algorithms[i]);
 		break;
 	case 16:
-		put_be16(array, 0);
-		put_u8(array, hello->alpn_length);
+		ym_test_put_be16(array, 0);
+		ym_test_put_u8(array, hello->alpn_length);
 		g_byte_array_append(array, hello->alpn, hello->alpn_length);
-		put_u8(array, 8);
+		ym_test_put_u8(array, 8);
 		g_byte_array_append(array, (const guint8 *) "http/1.1", 8);
 		patch_be16(array, offset);
 		break;
 	case 43:
-		put_u8(array, hello->n_versions * 2);
+		ym_test_put_u8(array, hello->n_versions * 2);
 		for (gsize i = 0; i < hello->n_versions; i++)
-			put_be16(array, hello->versions[i]);
+			ym_test_put_be16(array, hello->versions[i]);
 		break;
 	default:
 		/* extensions we do not look into carry a little filler */
-		put_u8(array, type & 0xff);
+		ym_test_put_u8(array, type & 0xff);
 		break;
 	}
 }
@@ -321,30 +292,30 @@ build_client_hello(const TestHello *hello)
 	guint handshake;
 	guint extensions;
 
-	put_u8(array, 22);
-	put_be16(array, 0x0301);
+	ym_test_put_u8(array, 22);
+	ym_test_put_be16(array, 0x0301);
 	record = array->len;
-	put_be16(array, 0);
-	put_u8(array, 1);
+	ym_test_put_be16(array, 0);
+	ym_test_put_u8(array, 1);
 	handshake = array->len;
 	put_be24(array, 0);
-	put_be16(array, hello->version != 0 ? hello->version : 0x0303);
+	ym_test_put_be16(array, hello->version != 0 ? hello->version : 0x0303);
 	for (guint i = 0; i < 32; i++)
-		put_u8(array, 0x11);
-	put_u8(array, 0); /* session id */
-	put_be16(array, hello->n_ciphers * 2);
+		ym_test_put_u8(array, 0x11);
+	ym_test_put_u8(array, 0); /* session id */
+	ym_test_put_be16(array, hello->n_ciphers * 2);
 	for (gsize i = 0; i < hello->n_ciphers; i++)
-		put_be16(array, hello->ciphers[i]);
-	put_u8(array, 1);
-	put_u8(array, 0);
+		ym_test_put_be16(array, hello->ciphers[i]);
+	ym_test_put_u8(array, 1);
+	ym_test_put_u8(array, 0);
 	if (!hello->no_extensions) {
 		extensions = array->len;
-		put_be16(array, 0);
+		ym_test_put_be16(array, 0);
 		for (gsize i = 0; i < hello->n_extensions; i++) {
 			guint data;
-			put_be16(array, hello->extensions[i]);
+			ym_test_put_be16(array, hello->extensions[i]);
 			data = array->len;
-			put_be16(array, 0);
+			ym_test_put_be16(array, 0);
 			put_extension_data(array, hello, hello->extensions[i]);
 			patch_be16(array, data);
 		}
@@ -427,7 +398,7 @@ test_sniff(void)
 static void
 test_application_data(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_assert_cmpint(decode(packet, chrome_application_data, sizeof(chrome_application_data)),
 	                ==, YM_DECODE_UNSUPPORTED);
 	g_assert_cmpint(packet->app, ==, YM_APP_NONE);
@@ -437,7 +408,7 @@ test_application_data(void)
 static void
 test_chrome34(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmTls *tls = &packet->u.tls;
 
 	g_assert_cmpint(decode(packet, chrome34_client_hello, sizeof(chrome34_client_hello)), ==,
@@ -448,8 +419,8 @@ test_chrome34(void)
 	g_assert_cmpuint(tls->record_version, ==, 0x0301);
 	g_assert_cmpuint(tls->hello_version, ==, 0x0303);
 	g_assert_cmpuint(tls->max_supported_version, ==, 0);
-	assert_str(tls->sni, "google.de");
-	assert_str(tls->alpn_first, "spdy/3");
+	ym_test_assert_str(tls->sni, "google.de");
+	ym_test_assert_str(tls->alpn_first, "spdy/3");
 	g_assert_cmpstr(tls->ja3, ==, "a607f3a5c94c2ee592af1456f36c8367");
 	g_assert_cmpstr(tls->ja4, ==, "t12d2011s3_8dd61975155f_06a4338d0495");
 	g_assert_false(tls->is_dtls);
@@ -458,7 +429,7 @@ test_chrome34(void)
 static void
 test_chrome86_grease(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmTls *tls = &packet->u.tls;
 
 	g_assert_cmpint(decode(packet, chrome86_client_hello, sizeof(chrome86_client_hello)), ==,
@@ -467,8 +438,8 @@ test_chrome86_grease(void)
 	g_assert_cmpuint(tls->hello_version, ==, 0x0303);
 	/* 0x2a2a (GREASE) is offered first and left out */
 	g_assert_cmpuint(tls->max_supported_version, ==, 0x0304);
-	assert_str(tls->sni, "www.google.com");
-	assert_str(tls->alpn_first, "h2");
+	ym_test_assert_str(tls->sni, "www.google.com");
+	ym_test_assert_str(tls->alpn_first, "h2");
 	g_assert_cmpstr(tls->ja3, ==, "b32309a26951912be7dba376398abc3b");
 	/* the cipher hash is the one of the JA4 specification's Chrome example */
 	g_assert_cmpstr(tls->ja4, ==, "t13d1515h2_8daaf6152771_de4a06bb82e3");
@@ -477,12 +448,12 @@ test_chrome86_grease(void)
 static void
 test_sonos(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmTls *tls = &packet->u.tls;
 
 	g_assert_cmpint(decode(packet, sonos_client_hello, sizeof(sonos_client_hello)), ==,
 	                YM_DECODE_OK);
-	assert_str(tls->sni, "192.168.1.70");
+	ym_test_assert_str(tls->sni, "192.168.1.70");
 	g_assert_false(ym_str_is_set(tls->alpn_first));
 	g_assert_cmpstr(tls->ja3, ==, "ae25e09391d7275844ccf16316569582");
 	g_assert_cmpstr(tls->ja4, ==, "t12d130700_88f5d26691c7_cdbdbcd6f742");
@@ -491,13 +462,13 @@ test_sonos(void)
 static void
 test_alexa(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmTls *tls = &packet->u.tls;
 
 	g_assert_cmpint(decode(packet, alexa_client_hello, sizeof(alexa_client_hello)), ==,
 	                YM_DECODE_OK);
-	assert_str(tls->sni, "pitangui.amazon.com");
-	assert_str(tls->alpn_first, "h2");
+	ym_test_assert_str(tls->sni, "pitangui.amazon.com");
+	ym_test_assert_str(tls->alpn_first, "h2");
 	g_assert_cmpstr(tls->ja3, ==, "d551fafc4f40f1dec2bb45980bfa9492");
 	g_assert_cmpstr(tls->ja4, ==, "t12d1510h2_f0daf39aad75_e69ac49eb88f");
 }
@@ -505,7 +476,7 @@ test_alexa(void)
 static void
 test_lots_of_ciphers(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmTls *tls = &packet->u.tls;
 
 	g_assert_cmpint(
@@ -522,7 +493,7 @@ test_lots_of_ciphers(void)
 static void
 test_server_hello(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmTls *tls = &packet->u.tls;
 
 	g_assert_cmpint(decode(packet, chrome34_server_hello, sizeof(chrome34_server_hello)), ==,
@@ -553,7 +524,7 @@ test_other_handshake(void)
 	/* an encrypted Finished right after ChangeCipherSpec */
 	const guint8 encrypted[] = {0x16, 0x03, 0x03, 0x00, 0x08, 0x9c, 0x41,
 	                            0x07, 0x12, 0x00, 0x01, 0x02, 0x03};
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, certificate, sizeof(certificate)), ==, YM_DECODE_OK);
 	g_assert_cmpint(packet->app, ==, YM_APP_TLS);
@@ -565,59 +536,84 @@ test_other_handshake(void)
 }
 
 /* every prefix of a hello: no crash, no overread, truncated, SNI once it is in */
-static void
-check_prefixes(const guint8 *data, gsize length, const gchar *sni)
-{
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	gsize sni_end = 0;
+typedef struct {
+	YmTestMessage message;
+	const gchar *sni;
+	gsize sni_end;
+} HelloCase;
 
-	if (sni != NULL) {
-		const guint8 *found = memmem(data, length, sni, strlen(sni));
-		g_assert_nonnull(found);
-		sni_end = (gsize) (found - data) + strlen(sni);
+static void
+check_hello_prefix(YmPacket *packet,
+                   const guint8 *prefix,
+                   gsize length,
+                   gsize whole_length,
+                   gconstpointer user_data)
+{
+	const HelloCase *hello = user_data;
+	YmDecodeResult result = decode(packet, prefix, length);
+	if (length < 5) {
+		g_assert_cmpint(result, ==, YM_DECODE_UNSUPPORTED);
+		g_assert_cmpint(packet->app, ==, YM_APP_NONE);
+		return;
 	}
-	for (gsize n = 0; n < length; n++) {
-		g_autofree guint8 *prefix = g_memdup2(data, n);
-		YmDecodeResult result = decode(packet, prefix, n);
-		if (n < 5) {
-			g_assert_cmpint(result, ==, YM_DECODE_UNSUPPORTED);
-			g_assert_cmpint(packet->app, ==, YM_APP_NONE);
-			continue;
-		}
-		g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
-		g_assert_cmpint(packet->app, ==, YM_APP_TLS);
-		g_assert_true(ym_packet_has_event(packet, YM_EVENT_TLS_TRUNCATED));
-		g_assert_false(ym_packet_has_event(packet, YM_EVENT_TLS_INVALID));
-		g_assert_cmpstr(packet->u.tls.ja3, ==, "");
-		g_assert_cmpstr(packet->u.tls.ja4, ==, "");
-		if (sni != NULL && n >= sni_end)
-			assert_str(packet->u.tls.sni, sni);
-	}
+	g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
+	g_assert_cmpint(packet->app, ==, YM_APP_TLS);
+	g_assert_true(ym_packet_has_event(packet, YM_EVENT_TLS_TRUNCATED));
+	g_assert_false(ym_packet_has_event(packet, YM_EVENT_TLS_INVALID));
+	g_assert_cmpstr(packet->u.tls.ja3, ==, "");
+	g_assert_cmpstr(packet->u.tls.ja4, ==, "");
+	if (hello->sni != NULL && length >= hello->sni_end)
+		ym_test_assert_str(packet->u.tls.sni, hello->sni);
 }
 
 static void
 test_truncated(void)
 {
-	check_prefixes(chrome34_client_hello, sizeof(chrome34_client_hello), "google.de");
-	check_prefixes(chrome86_client_hello, sizeof(chrome86_client_hello), "www.google.com");
-	check_prefixes(sonos_client_hello, sizeof(sonos_client_hello), "192.168.1.70");
-	check_prefixes(alexa_client_hello, sizeof(alexa_client_hello), "pitangui.amazon.com");
-	check_prefixes(lots_of_ciphers_client_hello, sizeof(lots_of_ciphers_client_hello), NULL);
+	HelloCase hellos[] = {
+	    {YM_TEST_MESSAGE(chrome34_client_hello), "google.de"},
+	    {YM_TEST_MESSAGE(chrome86_client_hello), "www.google.com"},
+	    {YM_TEST_MESSAGE(sonos_client_hello), "192.168.1.70"},
+	    {YM_TEST_MESSAGE(alexa_client_hello), "pitangui.amazon.com"},
+	    {YM_TEST_MESSAGE(lots_of_ciphers_client_hello), NULL},
+	};
+	g_autofree YmPacket *packet = ym_test_packet_new();
+
+	for (guint h = 0; h < G_N_ELEMENTS(hellos); h++) {
+		HelloCase *hello = &hellos[h];
+		if (hello->sni != NULL) {
+			const guint8 *found = memmem(hello->message.data, hello->message.length,
+			                             hello->sni, strlen(hello->sni));
+			g_assert_nonnull(found);
+			hello->sni_end = (gsize) (found - hello->message.data) + strlen(hello->sni);
+		}
+		ym_test_foreach_prefix(packet, hello->message.name, hello->message.data,
+		                       hello->message.length, YM_TEST_PREFIXES_SHORTER,
+		                       check_hello_prefix, hello);
+	}
+}
+
+static void
+check_server_hello_prefix(YmPacket *packet,
+                          const guint8 *prefix,
+                          gsize length,
+                          gsize whole_length,
+                          gconstpointer user_data)
+{
+	YmDecodeResult result = decode(packet, prefix, length);
+	/* version, random, session id (32) and cipher: 5 + 4 + 2 + 32 + 33 + 2 */
+	if (length >= 78)
+		g_assert_cmpuint(packet->u.tls.cipher_suite, ==, 0x1301);
+	else if (length >= 5)
+		g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
 }
 
 static void
 test_server_hello_prefixes(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	for (gsize n = 0; n <= sizeof(chrome86_server_hello); n++) {
-		g_autofree guint8 *prefix = g_memdup2(chrome86_server_hello, n);
-		YmDecodeResult result = decode(packet, prefix, n);
-		/* version, random, session id (32) and cipher: 5 + 4 + 2 + 32 + 33 + 2 */
-		if (n >= 78)
-			g_assert_cmpuint(packet->u.tls.cipher_suite, ==, 0x1301);
-		else if (n >= 5)
-			g_assert_cmpint(result, ==, YM_DECODE_TRUNCATED);
-	}
+	g_autofree YmPacket *packet = ym_test_packet_new();
+	ym_test_foreach_prefix(packet, "chrome86_server_hello", chrome86_server_hello,
+	                       sizeof(chrome86_server_hello), YM_TEST_PREFIXES_AND_WHOLE,
+	                       check_server_hello_prefix, NULL);
 }
 
 /* the worked example of technical_details/JA4.md */
@@ -652,10 +648,10 @@ test_ja4_spec_example(void)
 	};
 	g_autoptr(GByteArray) array = build_client_hello(&hello);
 	g_autofree gchar *ja3 = expected_ja3(&hello);
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, array->data, array->len), ==, YM_DECODE_OK);
-	assert_str(packet->u.tls.sni, "example.com");
+	ym_test_assert_str(packet->u.tls.sni, "example.com");
 	g_assert_cmpstr(packet->u.tls.ja4, ==, "t13d1516h2_8daaf6152771_e5627efa2ab1");
 	g_assert_cmpstr(packet->u.tls.ja3, ==, ja3);
 }
@@ -690,7 +686,7 @@ test_ja4_sigalg_example(void)
 	};
 	g_autoptr(GByteArray) array = build_client_hello(&hello);
 	g_autofree gchar *ja3 = expected_ja3(&hello);
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, array->data, array->len), ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->u.tls.max_supported_version, ==, 0x0304);
@@ -731,7 +727,7 @@ test_grease(void)
 	TestHello plain = hello;
 	g_autoptr(GByteArray) array = NULL;
 	g_autoptr(GByteArray) plain_array = NULL;
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	gchar ja3[33];
 	gchar ja4[37];
 
@@ -772,7 +768,7 @@ check_alpn(const guint8 *alpn, gsize alpn_length, const gchar *expected)
 	    .alpn_length = alpn_length,
 	};
 	g_autoptr(GByteArray) array = build_client_hello(&hello);
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, array->data, array->len), ==, YM_DECODE_OK);
 	g_assert_cmpuint(strlen(packet->u.tls.ja4), ==, 36);
@@ -811,7 +807,7 @@ test_empty_sni_list(void)
 	    .sni = NULL,
 	};
 	g_autoptr(GByteArray) array = build_client_hello(&hello);
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, array->data, array->len), ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
@@ -832,7 +828,7 @@ test_no_extensions(void)
 	    .no_extensions = TRUE,
 	};
 	g_autoptr(GByteArray) array = build_client_hello(&hello);
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_autofree gchar *ja3 = g_compute_checksum_for_string(G_CHECKSUM_MD5, "769,53-47,,,", -1);
 	g_autofree gchar *ciphers_sha =
 	    g_compute_checksum_for_string(G_CHECKSUM_SHA256, "002f,0035", -1);
@@ -851,7 +847,7 @@ test_huge_cipher_list(void)
 	const guint16 extensions[] = {0x000d};
 	const guint16 signature_algorithms[] = {0x0403};
 	g_autofree guint16 *ciphers = g_new(guint16, 9000);
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	g_autoptr(GString) sorted = g_string_new(NULL);
 	g_autoptr(GByteArray) array = NULL;
 	g_autofree gchar *ja3 = NULL;
@@ -888,9 +884,8 @@ test_huge_cipher_list(void)
 static void
 check_invalid(const guint8 *data, gsize length)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	g_autofree guint8 *copy = g_memdup2(data, length);
-	g_assert_cmpint(decode(packet, copy, length), ==, YM_DECODE_INVALID);
+	g_autofree YmPacket *packet = ym_test_packet_new();
+	g_assert_cmpint(decode(packet, data, length), ==, YM_DECODE_INVALID);
 	g_assert_cmpint(packet->app, ==, YM_APP_TLS);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_TLS_INVALID));
 	g_assert_cmpstr(packet->u.tls.ja3, ==, "");
@@ -946,7 +941,7 @@ test_invalid(void)
 	check_invalid(data, array->len);
 	data[9] = 0x03;
 	{
-		g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+		g_autofree YmPacket *packet = ym_test_packet_new();
 		g_assert_cmpint(decode(packet, data, array->len), ==, YM_DECODE_OK);
 	}
 
@@ -967,7 +962,7 @@ test_huge_lengths(void)
 	const guint8 tiny_record[] = {0x16, 0x03, 0x01, 0x00, 0x02, 0x01, 0x00, 0x16, 0x03};
 	/* record length 0xffff: not TLS at all */
 	const guint8 huge_record[] = {0x16, 0x03, 0x01, 0xff, 0xff, 0x01, 0x00, 0x00, 0x04};
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, huge_handshake, sizeof(huge_handshake)), ==,
 	                YM_DECODE_TRUNCATED);
@@ -984,19 +979,19 @@ static void
 test_hello_over_records(void)
 {
 	g_autoptr(GByteArray) array = g_byte_array_new();
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	const gsize first = 120; /* past the server_name extension */
 
 	g_byte_array_append(array, chrome34_client_hello, 5 + first);
 	array->data[3] = 0;
 	array->data[4] = first;
 	g_byte_array_append(array, (const guint8 *) "\x16\x03\x01\x00", 4);
-	put_u8(array, sizeof(chrome34_client_hello) - 5 - first);
+	ym_test_put_u8(array, sizeof(chrome34_client_hello) - 5 - first);
 	g_byte_array_append(array, chrome34_client_hello + 5 + first,
 	                    sizeof(chrome34_client_hello) - 5 - first);
 
 	g_assert_cmpint(decode(packet, array->data, array->len), ==, YM_DECODE_TRUNCATED);
-	assert_str(packet->u.tls.sni, "google.de");
+	ym_test_assert_str(packet->u.tls.sni, "google.de");
 	g_assert_cmpstr(packet->u.tls.ja3, ==, "");
 }
 
@@ -1025,5 +1020,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-tls/invalid", test_invalid);
 	g_test_add_func("/ym/decode-tls/huge-lengths", test_huge_lengths);
 	g_test_add_func("/ym/decode-tls/hello-over-records", test_hello_over_records);
-	return g_test_run();
+	return ym_test_run();
 }

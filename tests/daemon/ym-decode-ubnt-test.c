@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ym-decode.h"
+#include "ym-decode-test-common.h"
 
 /*
  * ndpi-ubiquiti-discovery.pcap frame 1, UDP payload: a UniFi Security
@@ -56,22 +57,6 @@ G_STATIC_ASSERT (sizeof (airmax_reply) == 4 + 0x7b);
 /* clang-format on */
 
 static void
-assert_view_within(YmStr str, const guint8 *data, gsize length)
-{
-	if (str.data == NULL)
-		return;
-	g_assert_true((const guint8 *) str.data >= data);
-	g_assert_true((const guint8 *) str.data + str.length <= data + length);
-}
-
-static void
-assert_str(YmStr str, const gchar *expected)
-{
-	g_autofree gchar *text = ym_str_dup(str);
-	g_assert_cmpstr(text, ==, expected);
-}
-
-static void
 assert_mac(const guint8 *mac, const gchar *expected)
 {
 	gchar text[18];
@@ -84,16 +69,15 @@ decode(YmPacket *packet, const guint8 *data, gsize length)
 	YmUbnt *ubnt = &packet->u.ubnt;
 	YmDecodeResult result;
 
-	ym_packet_reset(packet);
-	result = ym_decode_ubnt(packet, data, length);
+	result = ym_test_decode_exact(packet, ym_decode_ubnt, &data, length);
 	if (packet->app != YM_APP_UBNT)
 		return result;
-	assert_view_within(ubnt->hostname, data, length);
-	assert_view_within(ubnt->platform, data, length);
-	assert_view_within(ubnt->firmware, data, length);
-	assert_view_within(ubnt->firmware_version, data, length);
-	assert_view_within(ubnt->essid, data, length);
-	assert_view_within(ubnt->model, data, length);
+	ym_test_assert_view_in_payload(ubnt->hostname, data, length);
+	ym_test_assert_view_in_payload(ubnt->platform, data, length);
+	ym_test_assert_view_in_payload(ubnt->firmware, data, length);
+	ym_test_assert_view_in_payload(ubnt->firmware_version, data, length);
+	ym_test_assert_view_in_payload(ubnt->essid, data, length);
+	ym_test_assert_view_in_payload(ubnt->model, data, length);
 	g_assert_cmpuint(ubnt->n_addresses, <=, YM_UBNT_MAX_ADDRESSES);
 	return result;
 }
@@ -101,7 +85,7 @@ decode(YmPacket *packet, const guint8 *data, gsize length)
 static void
 test_ugw3(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmUbnt *ubnt = &packet->u.ubnt;
 	gchar ip[46];
 
@@ -113,11 +97,12 @@ test_ugw3(void)
 	g_assert_cmpuint(ubnt->command, ==, 6);
 	g_assert_true(ubnt->has_mac);
 	assert_mac(ubnt->mac, "80:2a:a8:8d:69:2b");
-	assert_str(ubnt->hostname, "ubnt");
-	assert_str(ubnt->platform, "UGW3");
-	assert_str(ubnt->firmware, "UniFiSecurityGateway.ER-e120.v4.3.33.4936086.161203.2031");
-	assert_str(ubnt->firmware_version, "4.3.33.4936086");
-	assert_str(ubnt->model, "UGW3");
+	ym_test_assert_str(ubnt->hostname, "ubnt");
+	ym_test_assert_str(ubnt->platform, "UGW3");
+	ym_test_assert_str(ubnt->firmware,
+	                   "UniFiSecurityGateway.ER-e120.v4.3.33.4936086.161203.2031");
+	ym_test_assert_str(ubnt->firmware_version, "4.3.33.4936086");
+	ym_test_assert_str(ubnt->model, "UGW3");
 	g_assert_false(ym_str_is_set(ubnt->essid));
 	g_assert_cmpuint(ubnt->n_addresses, ==, 2);
 	assert_mac(ubnt->addresses[0].mac, "80:2a:a8:8d:69:2b");
@@ -132,7 +117,7 @@ static void
 test_v1_request(void)
 {
 	const guint8 request[] = {0x01, 0x00, 0x00, 0x00};
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmUbnt *ubnt = &packet->u.ubnt;
 
 	g_assert_cmpint(decode(packet, request, sizeof(request)), ==, YM_DECODE_OK);
@@ -148,18 +133,18 @@ test_v1_request(void)
 static void
 test_v1_reply(void)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	YmUbnt *ubnt = &packet->u.ubnt;
 
 	g_assert_cmpint(decode(packet, airmax_reply, sizeof(airmax_reply)), ==, YM_DECODE_OK);
 	g_assert_cmpuint(packet->n_events, ==, 0);
 	g_assert_cmpuint(ubnt->version, ==, 1);
 	assert_mac(ubnt->mac, "24:a4:3c:01:02:03");
-	assert_str(ubnt->hostname, "nanostation");
-	assert_str(ubnt->platform, "LM5");
-	assert_str(ubnt->firmware, "XM.ar7240.v5.5.6.17762.130528.1730");
-	assert_str(ubnt->essid, "ap-home");
-	assert_str(ubnt->model, "NanoStation loco M5");
+	ym_test_assert_str(ubnt->hostname, "nanostation");
+	ym_test_assert_str(ubnt->platform, "LM5");
+	ym_test_assert_str(ubnt->firmware, "XM.ar7240.v5.5.6.17762.130528.1730");
+	ym_test_assert_str(ubnt->essid, "ap-home");
+	ym_test_assert_str(ubnt->model, "NanoStation loco M5");
 	g_assert_false(ym_str_is_set(ubnt->firmware_version));
 	g_assert_cmpuint(ubnt->n_addresses, ==, 1);
 }
@@ -167,9 +152,8 @@ test_v1_reply(void)
 static void
 check_invalid(const guint8 *data, gsize length)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	g_autofree guint8 *copy = g_memdup2(data, length);
-	g_assert_cmpint(decode(packet, copy, length), ==, YM_DECODE_INVALID);
+	g_autofree YmPacket *packet = ym_test_packet_new();
+	g_assert_cmpint(decode(packet, data, length), ==, YM_DECODE_INVALID);
 	g_assert_cmpint(packet->app, ==, YM_APP_UBNT);
 	g_assert_true(ym_packet_has_event(packet, YM_EVENT_UBNT_INVALID));
 	g_assert_cmpuint(packet->n_events, ==, 1);
@@ -188,7 +172,7 @@ test_invalid(void)
 	/* a MAC that is not 6 bytes, and a MAC and IP that is not 10 */
 	const guint8 bad_mac[] = {0x01, 0x00, 0x00, 0x08, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5};
 	const guint8 bad_mac_ip[] = {0x01, 0x00, 0x00, 0x07, 0x02, 0x00, 0x04, 10, 0, 0, 1};
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	check_invalid(overrun, sizeof(overrun));
 	check_invalid(short_tlv, sizeof(short_tlv));
@@ -197,10 +181,10 @@ test_invalid(void)
 	check_invalid(bad_mac_ip, sizeof(bad_mac_ip));
 
 	g_assert_cmpint(decode(packet, overrun, sizeof(overrun)), ==, YM_DECODE_INVALID);
-	assert_str(packet->u.ubnt.hostname, "ab");
+	ym_test_assert_str(packet->u.ubnt.hostname, "ab");
 	g_assert_false(ym_str_is_set(packet->u.ubnt.platform));
 	g_assert_cmpint(decode(packet, long_header, sizeof(long_header)), ==, YM_DECODE_INVALID);
-	assert_str(packet->u.ubnt.hostname, "x");
+	ym_test_assert_str(packet->u.ubnt.hostname, "x");
 }
 
 static void
@@ -208,7 +192,7 @@ test_not_ubnt(void)
 {
 	const guint8 version3[] = {0x03, 0x00, 0x00, 0x00};
 	const guint8 short_header[] = {0x01, 0x00, 0x00};
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 
 	g_assert_cmpint(decode(packet, version3, sizeof(version3)), ==, YM_DECODE_UNSUPPORTED);
 	g_assert_cmpint(packet->app, ==, YM_APP_NONE);
@@ -223,7 +207,7 @@ static void
 test_limits(void)
 {
 	g_autoptr(GByteArray) array = g_byte_array_new();
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
+	g_autofree YmPacket *packet = ym_test_packet_new();
 	const guint8 header[] = {0x01, 0x00, 0x00, 0x00};
 	const guint8 empty_hostname[] = {0x0b, 0x00, 0x00};
 
@@ -243,27 +227,34 @@ test_limits(void)
 	g_assert_false(ym_str_is_set(packet->u.ubnt.hostname));
 }
 
+/* every prefix of a message is too short for its header or its TLVs */
 static void
-check_prefixes(const guint8 *data, gsize length)
+check_prefix(YmPacket *packet,
+             const guint8 *prefix,
+             gsize length,
+             gsize whole_length,
+             gconstpointer user_data)
 {
-	g_autofree YmPacket *packet = g_new0(YmPacket, 1);
-	for (gsize n = 0; n <= length; n++) {
-		g_autofree guint8 *prefix = g_memdup2(data, n);
-		YmDecodeResult result = decode(packet, prefix, n);
-		if (n < 4)
-			g_assert_cmpint(result, ==, YM_DECODE_UNSUPPORTED);
-		else if (n < length)
-			g_assert_cmpint(result, ==, YM_DECODE_INVALID);
-		else
-			g_assert_cmpint(result, ==, YM_DECODE_OK);
-	}
+	YmDecodeResult result = decode(packet, prefix, length);
+	if (length < 4)
+		g_assert_cmpint(result, ==, YM_DECODE_UNSUPPORTED);
+	else if (length < whole_length)
+		g_assert_cmpint(result, ==, YM_DECODE_INVALID);
+	else
+		g_assert_cmpint(result, ==, YM_DECODE_OK);
 }
 
 static void
 test_prefixes(void)
 {
-	check_prefixes(ugw3_announcement, sizeof(ugw3_announcement));
-	check_prefixes(airmax_reply, sizeof(airmax_reply));
+	const YmTestMessage messages[] = {
+	    YM_TEST_MESSAGE(ugw3_announcement),
+	    YM_TEST_MESSAGE(airmax_reply),
+	};
+	g_autofree YmPacket *packet = ym_test_packet_new();
+
+	ym_test_foreach_prefix_of_messages(packet, messages, G_N_ELEMENTS(messages),
+	                                   YM_TEST_PREFIXES_AND_WHOLE, check_prefix);
 }
 
 int
@@ -277,5 +268,5 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/decode-ubnt/not-ubnt", test_not_ubnt);
 	g_test_add_func("/ym/decode-ubnt/limits", test_limits);
 	g_test_add_func("/ym/decode-ubnt/prefixes", test_prefixes);
-	return g_test_run();
+	return ym_test_run();
 }

@@ -7,52 +7,27 @@
 
 #include "config.h"
 
-#include <stdint.h>
-
-#include "ym-decode.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv);
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* read every byte of a view so the sanitizers see any that lies outside */
-static guint
-touch(YmStr str)
-{
-	guint sum = 0;
-	for (guint i = 0; i < str.length; i++)
-		sum += (guint8) str.data[i];
-	return sum;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-	return 0;
-}
+#include "fuzz-decode-common.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static YmPacket packet;
-	volatile guint sum = 0;
+	YmPacket *packet = fuzz_decode_packet_reset();
+	YmHttp *http = &packet->u.http;
 
-	ym_packet_reset(&packet);
 	(void) ym_decode_http_sniff(data, size);
-	(void) ym_decode_http(&packet, data, size);
-	if (packet.app == YM_APP_HTTP) {
-		sum += touch(packet.u.http.method);
-		sum += touch(packet.u.http.target);
-		sum += touch(packet.u.http.host);
-		sum += touch(packet.u.http.user_agent);
-		sum += touch(packet.u.http.server);
-		sum += touch(packet.u.http.content_type);
-		sum += touch(packet.u.http.authorization_scheme);
-		sum += touch(packet.u.http.authorization_param);
-		sum += touch(packet.u.http.www_authenticate_scheme);
+	(void) ym_decode_http(packet, data, size);
+	if (packet->app == YM_APP_HTTP) {
+		fuzz_decode_touch(http->method);
+		fuzz_decode_touch(http->target);
+		fuzz_decode_touch(http->host);
+		fuzz_decode_touch(http->user_agent);
+		fuzz_decode_touch(http->server);
+		fuzz_decode_touch(http->content_type);
+		fuzz_decode_touch(http->authorization_scheme);
+		fuzz_decode_touch(http->authorization_param);
+		fuzz_decode_touch(http->www_authenticate_scheme);
 	}
-	(void) sum;
+	fuzz_decode_check_packet(packet);
 	return 0;
 }

@@ -7,50 +7,25 @@
 
 #include "config.h"
 
-#include <stdint.h>
-
-#include "ym-decode.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv);
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* read every byte of a view so the sanitizers see any that lies outside */
-static guint
-touch(YmStr str)
-{
-	guint sum = 0;
-	for (guint i = 0; i < str.length; i++)
-		sum += (guint8) str.data[i];
-	return sum;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-	return 0;
-}
+#include "fuzz-decode-common.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static YmPacket packet;
-	volatile guint sum = 0;
+	YmPacket *packet = fuzz_decode_packet_reset();
+	YmSsdp *ssdp = &packet->u.ssdp;
 
-	ym_packet_reset(&packet);
-	(void) ym_decode_ssdp(&packet, data, size);
-	if (packet.app == YM_APP_SSDP) {
-		sum += touch(packet.u.ssdp.location);
-		sum += touch(packet.u.ssdp.server);
-		sum += touch(packet.u.ssdp.usn);
-		sum += touch(packet.u.ssdp.nt);
-		sum += touch(packet.u.ssdp.nts);
-		sum += touch(packet.u.ssdp.st);
-		sum += touch(packet.u.ssdp.user_agent);
-		sum += touch(packet.u.ssdp.host);
+	(void) ym_decode_ssdp(packet, data, size);
+	if (packet->app == YM_APP_SSDP) {
+		fuzz_decode_touch(ssdp->location);
+		fuzz_decode_touch(ssdp->server);
+		fuzz_decode_touch(ssdp->usn);
+		fuzz_decode_touch(ssdp->nt);
+		fuzz_decode_touch(ssdp->nts);
+		fuzz_decode_touch(ssdp->st);
+		fuzz_decode_touch(ssdp->user_agent);
+		fuzz_decode_touch(ssdp->host);
 	}
-	(void) sum;
+	fuzz_decode_check_packet(packet);
 	return 0;
 }

@@ -7,47 +7,22 @@
 
 #include "config.h"
 
-#include <stdint.h>
-
-#include "ym-decode.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv);
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* read every byte of a view so the sanitizers see any that lies outside */
-static guint
-touch(YmStr str)
-{
-	guint sum = 0;
-	for (guint i = 0; i < str.length; i++)
-		sum += (guint8) str.data[i];
-	return sum;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-	return 0;
-}
+#include "fuzz-decode-common.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static YmPacket packet;
-	volatile guint sum = 0;
+	YmPacket *packet = fuzz_decode_packet_reset();
+	YmTls *tls = &packet->u.tls;
 
-	ym_packet_reset(&packet);
 	(void) ym_decode_tls_sniff(data, size);
-	(void) ym_decode_tls(&packet, data, size);
-	if (packet.app == YM_APP_TLS) {
-		sum += touch(packet.u.tls.sni);
-		sum += touch(packet.u.tls.alpn_first);
-		g_assert(strlen(packet.u.tls.ja3) == 0 || strlen(packet.u.tls.ja3) == 32);
-		g_assert(strlen(packet.u.tls.ja4) == 0 || strlen(packet.u.tls.ja4) == 36);
+	(void) ym_decode_tls(packet, data, size);
+	if (packet->app == YM_APP_TLS) {
+		fuzz_decode_touch(tls->sni);
+		fuzz_decode_touch(tls->alpn_first);
+		g_assert(strlen(tls->ja3) == 0 || strlen(tls->ja3) == 32);
+		g_assert(strlen(tls->ja4) == 0 || strlen(tls->ja4) == 36);
 	}
-	(void) sum;
+	fuzz_decode_check_packet(packet);
 	return 0;
 }

@@ -7,49 +7,24 @@
 
 #include "config.h"
 
-#include <stdint.h>
-
-#include "ym-decode.h"
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv);
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* read every byte of a view so the sanitizers see any that lies outside */
-static guint
-touch(YmStr str)
-{
-	guint sum = 0;
-	for (guint i = 0; i < str.length; i++)
-		sum += (guint8) str.data[i];
-	return sum;
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-	return 0;
-}
+#include "fuzz-decode-common.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static YmPacket packet;
-	volatile guint sum = 0;
+	YmPacket *packet = fuzz_decode_packet_reset();
+	YmUbnt *ubnt = &packet->u.ubnt;
 
-	ym_packet_reset(&packet);
-	(void) ym_decode_ubnt(&packet, data, size);
-	if (packet.app == YM_APP_UBNT) {
-		sum += touch(packet.u.ubnt.hostname);
-		sum += touch(packet.u.ubnt.platform);
-		sum += touch(packet.u.ubnt.firmware);
-		sum += touch(packet.u.ubnt.firmware_version);
-		sum += touch(packet.u.ubnt.essid);
-		sum += touch(packet.u.ubnt.model);
-		g_assert(packet.u.ubnt.n_addresses <= YM_UBNT_MAX_ADDRESSES);
+	(void) ym_decode_ubnt(packet, data, size);
+	if (packet->app == YM_APP_UBNT) {
+		fuzz_decode_touch(ubnt->hostname);
+		fuzz_decode_touch(ubnt->platform);
+		fuzz_decode_touch(ubnt->firmware);
+		fuzz_decode_touch(ubnt->firmware_version);
+		fuzz_decode_touch(ubnt->essid);
+		fuzz_decode_touch(ubnt->model);
+		g_assert(ubnt->n_addresses <= YM_UBNT_MAX_ADDRESSES);
 	}
-	(void) sum;
+	fuzz_decode_check_packet(packet);
 	return 0;
 }
