@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "ym-error.h"
+#include "ym-rule-cursor.h"
 
 #define YM_BLOCKLIST_MAX_NAME 253
 
@@ -98,62 +99,7 @@ ip_key_mask(IpKey *key, const guint8 *bytes, guint n_bytes, guint prefix)
 
 /* parsing: one line, `<kind> <value> source="<text>" [label="<text>"]` */
 
-typedef struct {
-	const gchar *p;
-	const gchar *end;
-} Cursor;
-
-static void
-skip_spaces(Cursor *c)
-{
-	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
-		c->p++;
-}
-
-static gchar *
-read_word(Cursor *c)
-{
-	const gchar *start;
-	skip_spaces(c);
-	start = c->p;
-	while (c->p < c->end && *c->p != ' ' && *c->p != '\t' && *c->p != '=' && *c->p != '"')
-		c->p++;
-	if (c->p == start)
-		return NULL;
-	return g_strndup(start, (gsize) (c->p - start));
-}
-
-/* a double-quoted string with \" and \\ escapes */
-static gchar *
-read_quoted(Cursor *c, GError **error)
-{
-	g_autoptr(GString) out = g_string_new(NULL);
-	if (c->p >= c->end || *c->p != '"') {
-		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
-		                    "expected a quoted string");
-		return NULL;
-	}
-	c->p++;
-	while (c->p < c->end && *c->p != '"') {
-		if (*c->p == '\\' && c->p + 1 < c->end && (c->p[1] == '"' || c->p[1] == '\\')) {
-			g_string_append_c(out, c->p[1]);
-			c->p += 2;
-			continue;
-		}
-		g_string_append_c(out, *c->p++);
-	}
-	if (c->p >= c->end) {
-		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA, "unterminated string");
-		return NULL;
-	}
-	c->p++;
-	if (!g_utf8_validate(out->str, (gssize) out->len, NULL)) {
-		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
-		                    "quoted string is not valid UTF-8");
-		return NULL;
-	}
-	return g_string_free(g_steal_pointer(&out), FALSE);
-}
+typedef YmRuleCursor Cursor;
 
 static gboolean
 parse_kind(const gchar *word, YmBlocklistKind *kind, gboolean *is_cidr, GError **error)
@@ -316,10 +262,10 @@ read_attributes(Cursor *c, YmBlocklistEntry *entry, GError **error)
 		g_autofree gchar *name = NULL;
 		g_autofree gchar *value = NULL;
 		gchar **slot;
-		skip_spaces(c);
+		ym_rule_cursor_skip_spaces(c);
 		if (c->p >= c->end)
 			break;
-		name = read_word(c);
+		name = ym_rule_cursor_read_word(c, "=\"");
 		if (name == NULL || c->p >= c->end || *c->p != '=') {
 			g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
 			                    "expected source=\"…\" or label=\"…\"");
@@ -335,7 +281,7 @@ read_attributes(Cursor *c, YmBlocklistEntry *entry, GError **error)
 			            "unknown attribute \"%s\" (source or label)", name);
 			return FALSE;
 		}
-		value = read_quoted(c, error);
+		value = ym_rule_cursor_read_quoted(c, error);
 		if (value == NULL)
 			return FALSE;
 		if (*slot != NULL) {
@@ -381,7 +327,7 @@ add_network(YmBlocklist *self, const YmIpAddr *addr, guint prefix, YmBlocklistEn
 static gboolean
 parse_line(YmBlocklist *self, const gchar *name, guint line, Cursor *c, GError **error)
 {
-	g_autofree gchar *kind_word = read_word(c);
+	g_autofree gchar *kind_word = ym_rule_cursor_read_word(c, "=\"");
 	g_autofree gchar *value_word = NULL;
 	g_autofree gchar *canonical = NULL;
 	YmBlocklistEntry *entry;
@@ -397,7 +343,7 @@ parse_line(YmBlocklist *self, const gchar *name, guint line, Cursor *c, GError *
 	}
 	if (!parse_kind(kind_word, &kind, &is_cidr, error))
 		return FALSE;
-	value_word = read_word(c);
+	value_word = ym_rule_cursor_read_word(c, "=\"");
 	if (value_word == NULL) {
 		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "expected a value after %s",
 		            kind_word);
@@ -473,7 +419,7 @@ ym_blocklist_load_data(YmBlocklist *self,
 			            "%s:%u: NUL byte in a text file", name, line);
 			return FALSE;
 		}
-		skip_spaces(&c);
+		ym_rule_cursor_skip_spaces(&c);
 		if (c.p < c.end && *c.p != '#' && !parse_line(self, name, line, &c, error)) {
 			g_prefix_error(error, "%s:%u: ", name, line);
 			return FALSE;

@@ -19,6 +19,7 @@
 #include "ym-fingerprints.h"
 
 #include "ym-error.h"
+#include "ym-rule-cursor.h"
 
 static const gchar *const kinds[] = {
     "router", "computer",     "phone", "tablet",  "tv",    "streaming", "speaker",
@@ -126,64 +127,12 @@ field_from_string(const gchar *text)
 
 /* ---- the parser ---- */
 
-typedef struct {
-	const gchar *p;
-	const gchar *end;
-} Cursor;
-
-static void
-skip_spaces(Cursor *c)
-{
-	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
-		c->p++;
-}
-
-static gchar *
-read_word(Cursor *c)
-{
-	const gchar *start;
-	skip_spaces(c);
-	start = c->p;
-	while (c->p < c->end && *c->p != ' ' && *c->p != '\t' && *c->p != '=' && *c->p != '@' &&
-	       *c->p != '"')
-		c->p++;
-	if (c->p == start)
-		return NULL;
-	return g_strndup(start, (gsize) (c->p - start));
-}
-
-/* a double-quoted string with \" and \\ escapes */
-static gchar *
-read_quoted(Cursor *c, GError **error)
-{
-	g_autoptr(GString) out = g_string_new(NULL);
-	skip_spaces(c);
-	if (c->p >= c->end || *c->p != '"') {
-		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
-		                    "expected a quoted string");
-		return NULL;
-	}
-	c->p++;
-	while (c->p < c->end && *c->p != '"') {
-		if (*c->p == '\\' && c->p + 1 < c->end && (c->p[1] == '"' || c->p[1] == '\\')) {
-			g_string_append_c(out, c->p[1]);
-			c->p += 2;
-			continue;
-		}
-		g_string_append_c(out, *c->p++);
-	}
-	if (c->p >= c->end) {
-		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA, "unterminated string");
-		return NULL;
-	}
-	c->p++;
-	return g_string_free(g_steal_pointer(&out), FALSE);
-}
+typedef YmRuleCursor Cursor;
 
 static gboolean
 read_operator(Cursor *c, RuleOp *op, GError **error)
 {
-	skip_spaces(c);
+	ym_rule_cursor_skip_spaces(c);
 	if (c->p < c->end && *c->p == '~') {
 		*op = OP_REGEX;
 		c->p++;
@@ -207,7 +156,7 @@ read_operator(Cursor *c, RuleOp *op, GError **error)
 static gboolean
 read_setter(Cursor *c, Rule *rule, GError **error)
 {
-	g_autofree gchar *name = read_word(c);
+	g_autofree gchar *name = ym_rule_cursor_read_word(c, "=@\"");
 	g_autofree gchar *value = NULL;
 	RuleSetter *setter;
 	guint64 weight = 0;
@@ -238,14 +187,14 @@ read_setter(Cursor *c, Rule *rule, GError **error)
 	}
 	c->p++;
 	if (target == TARGET_KIND) {
-		value = read_word(c);
+		value = ym_rule_cursor_read_word(c, "=@\"");
 		if (value == NULL || !kind_is_valid(value)) {
 			g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "unknown kind \"%s\"",
 			            value != NULL ? value : "");
 			return FALSE;
 		}
 	} else {
-		value = read_quoted(c, error);
+		value = ym_rule_cursor_read_quoted(c, error);
 		if (value == NULL)
 			return FALSE;
 	}
@@ -288,7 +237,7 @@ parse_line(const gchar *line, gsize length, GError **error)
 	g_autoptr(GPtrArray) holder = g_ptr_array_new_with_free_func(rule_free);
 
 	g_ptr_array_add(holder, rule);
-	field = read_word(&c);
+	field = ym_rule_cursor_read_word(&c, "=@\"");
 	rule->field = field_from_string(field);
 	if (rule->field == FIELD_LAST) {
 		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "unknown field \"%s\"",
@@ -297,7 +246,7 @@ parse_line(const gchar *line, gsize length, GError **error)
 	}
 	if (!read_operator(&c, &rule->op, error))
 		return NULL;
-	rule->pattern = read_quoted(&c, error);
+	rule->pattern = ym_rule_cursor_read_quoted(&c, error);
 	if (rule->pattern == NULL)
 		return NULL;
 	if (rule->op == OP_REGEX) {
@@ -309,7 +258,7 @@ parse_line(const gchar *line, gsize length, GError **error)
 			return NULL;
 		}
 	}
-	skip_spaces(&c);
+	ym_rule_cursor_skip_spaces(&c);
 	if (c.p + 1 >= c.end || c.p[0] != '-' || c.p[1] != '>') {
 		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
 		                    "expected -> after the pattern");
@@ -317,7 +266,7 @@ parse_line(const gchar *line, gsize length, GError **error)
 	}
 	c.p += 2;
 	for (;;) {
-		skip_spaces(&c);
+		ym_rule_cursor_skip_spaces(&c);
 		if (c.p >= c.end || *c.p == '#')
 			break;
 		if (rule->n_setters >= G_N_ELEMENTS(rule->setters)) {
