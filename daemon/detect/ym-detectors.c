@@ -8,8 +8,10 @@
 #include "ym-detector.h"
 
 extern const YmDetectorInfo ym_detector_remote_access;
+extern const YmDetectorInfo ym_detector_scan;
 
 const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_remote_access,
+    &ym_detector_scan,
     NULL,
 };
