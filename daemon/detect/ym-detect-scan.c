@@ -19,9 +19,9 @@
  * Memory is fixed: a set-associative table of YM_SCAN_TRACKERS per-source
  * trackers, each with fixed-size hashed bitmaps as distinct-sets. Windows
  * slide on capture time in two halves: a count covers the current and the
- * previous half, i.e. the last 30 to 60 seconds. Distinct counts are
- * linear-counting estimates over 4096-bit bitmaps: within a few units below
- * a hundred, within about 2% at a thousand.
+ * previous half, i.e. the last 30 to 60 seconds. Distinct counts are exact
+ * up to 64 per half (so every threshold is exact), then linear-counting
+ * estimates over 4096-bit bitmaps, within about 2% at a thousand.
  */
 
 #define G_LOG_DOMAIN "YmDetect"
@@ -31,7 +31,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ym-detector.h"
+#include "ym-detect-scan-private.h"
 
 /* ---- thresholds ---- */
 
@@ -82,13 +82,16 @@
 
 /* ---- bounds ---- */
 
-#define YM_SCAN_BUCKETS   32
-#define YM_SCAN_WAYS      4
-#define YM_SCAN_TRACKERS  (YM_SCAN_BUCKETS * YM_SCAN_WAYS)
+#define YM_SCAN_BUCKETS  32
+#define YM_SCAN_WAYS     4
+#define YM_SCAN_TRACKERS (YM_SCAN_BUCKETS * YM_SCAN_WAYS)
+G_STATIC_ASSERT(YM_SCAN_TRACKERS == YM_DETECT_SCAN_TRACKERS);
 #define YM_SCAN_SET_BITS  4096
 #define YM_SCAN_SET_WORDS (YM_SCAN_SET_BITS / 64)
-#define YM_SCAN_SAMPLES   10
-#define YM_SCAN_PORTS     8
+/* keys kept exactly per half; no threshold is above it */
+#define YM_SCAN_EXACT   64
+#define YM_SCAN_SAMPLES 10
+#define YM_SCAN_PORTS   8
 /* a vertical or flood slot follows a new destination only while the old one
  * has collected less than this: scans and floods hold on to their target */
 #define YM_SCAN_VERTICAL_STICKY 8
@@ -116,11 +119,16 @@ static const struct {
     [YM_SCAN_KIND_FLOOD] = {"flood", "flood"},
 };
 
-/* a distinct-set over the two halves of the window */
+/* a distinct-set over the two halves of the window: exact while each half
+ * holds at most YM_SCAN_EXACT keys (every threshold is decided there), a
+ * hashed bitmap estimate beyond */
 typedef struct {
 	guint64 bits[2][YM_SCAN_SET_WORDS]; /* [0] current half, [1] previous */
+	guint32 keys[2][YM_SCAN_EXACT];
+	guint32 n_keys[2]; /* YM_SCAN_EXACT + 1 once a half overflowed */
 	guint32 current_bits;
 	guint32 union_bits;
+	guint32 exact_union;
 } YmScanSet;
 
 typedef struct {
@@ -199,6 +207,22 @@ addr_key(const YmIpAddr *addr)
 	return hash32(words[0] ^ hash32(words[1] ^ hash32(words[2] ^ hash32(words[3]))));
 }
 
+static gboolean
+keys_contain(const guint32 *keys, guint n_keys, guint32 key)
+{
+	for (guint i = 0; i < n_keys; i++) {
+		if (keys[i] == key)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static inline gboolean
+scan_set_is_exact(const YmScanSet *set)
+{
+	return set->n_keys[0] <= YM_SCAN_EXACT && set->n_keys[1] <= YM_SCAN_EXACT;
+}
+
 /* TRUE when @key is new in the window */
 static gboolean
 scan_set_insert(YmScanSet *set, guint32 key)
@@ -206,26 +230,43 @@ scan_set_insert(YmScanSet *set, guint32 key)
 	guint32 bit = hash32(key) % YM_SCAN_SET_BITS;
 	guint64 mask = G_GUINT64_CONSTANT(1) << (bit % 64);
 	guint word = bit / 64;
-	if (set->bits[0][word] & mask)
+	gboolean bit_is_new = FALSE;
+
+	if ((set->bits[0][word] & mask) == 0) {
+		set->bits[0][word] |= mask;
+		set->current_bits++;
+		if ((set->bits[1][word] & mask) == 0) {
+			set->union_bits++;
+			bit_is_new = TRUE;
+		}
+	}
+	if (!scan_set_is_exact(set))
+		return bit_is_new;
+	if (keys_contain(set->keys[0], set->n_keys[0], key))
 		return FALSE;
-	set->bits[0][word] |= mask;
-	set->current_bits++;
-	if (set->bits[1][word] & mask)
+	if (set->n_keys[0] == YM_SCAN_EXACT) {
+		/* from now on the bitmap counts */
+		set->n_keys[0]++;
+		return !keys_contain(set->keys[1], set->n_keys[1], key);
+	}
+	set->keys[0][set->n_keys[0]++] = key;
+	if (keys_contain(set->keys[1], set->n_keys[1], key))
 		return FALSE;
-	set->union_bits++;
+	set->exact_union++;
 	return TRUE;
 }
 
-/* linear counting: the expected number of keys that set this many bits */
+/* exact up to YM_SCAN_EXACT, then linear counting: the expected number of
+ * keys that set this many bits */
 static guint
 scan_set_count(const YmScanSet *set)
 {
 	gdouble zero = (gdouble) (YM_SCAN_SET_BITS - set->union_bits) / YM_SCAN_SET_BITS;
-	if (set->union_bits == 0)
-		return 0;
+	if (scan_set_is_exact(set))
+		return set->exact_union;
 	if (set->union_bits >= YM_SCAN_SET_BITS)
 		zero = 1.0 / YM_SCAN_SET_BITS;
-	return (guint) lround(-YM_SCAN_SET_BITS * log(zero));
+	return MAX((guint) lround(-YM_SCAN_SET_BITS * log(zero)), YM_SCAN_EXACT + 1);
 }
 
 static void
@@ -241,6 +282,10 @@ scan_set_rotate(YmScanSet *set)
 	memset(set->bits[0], 0, sizeof(set->bits[0]));
 	set->union_bits = set->current_bits;
 	set->current_bits = 0;
+	memcpy(set->keys[1], set->keys[0], sizeof(set->keys[0]));
+	set->n_keys[1] = set->n_keys[0];
+	set->n_keys[0] = 0;
+	set->exact_union = MIN(set->n_keys[1], YM_SCAN_EXACT);
 }
 
 static inline guint32
@@ -667,7 +712,7 @@ on_syn(YmDetectContext *ctx, YmScanTracker *tracker, const YmPacket *packet)
 
 	/* vertical: one target host at a time */
 	if (!ym_ip_addr_equal(&tracker->vertical_target, &packet->dst_ip)) {
-		if (tracker->vertical_ports.union_bits >= YM_SCAN_VERTICAL_STICKY)
+		if (scan_set_count(&tracker->vertical_ports) >= YM_SCAN_VERTICAL_STICKY)
 			return;
 		scan_set_clear(&tracker->vertical_ports);
 		memset(&tracker->vertical_syns, 0, sizeof(YmScanCounter));
@@ -869,6 +914,25 @@ scan_tick(gpointer state, YmDetectContext *ctx, gint64 now)
 		if (now - tracker->last_seen > YM_SCAN_WINDOW_USEC)
 			tracker->in_use = FALSE;
 	}
+}
+
+guint
+_ym_detect_scan_get_n_trackers(gpointer state)
+{
+	YmScanState *self = state;
+	guint n = 0;
+	for (guint i = 0; i < YM_SCAN_TRACKERS; i++) {
+		if (self->trackers[i].in_use)
+			n++;
+	}
+	return n;
+}
+
+guint64
+_ym_detect_scan_get_evicted(gpointer state)
+{
+	YmScanState *self = state;
+	return self->evicted;
 }
 
 static gpointer
