@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -166,6 +167,33 @@ test_capture_quiet(gconstpointer user_data)
 	root = analyse(path);
 	alerts = botnet_alerts(root);
 	g_assert_cmpuint(alerts->len, ==, 0);
+}
+
+/* our generator's demo home and benchmark mix: busy, but no scanner */
+static void
+test_generated_quiet(gconstpointer user_data)
+{
+	const gchar *mode = user_data;
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *path = g_build_filename(dir, "gen.pcapng", NULL);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GSubprocess) proc = NULL;
+	g_autoptr(JsonNode) root = NULL;
+	g_autoptr(GPtrArray) alerts = NULL;
+	if (g_strcmp0(mode, "bench") == 0)
+		proc = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+		                        g_getenv("YAMORI_GEN"), "bench", "--packets", "300000",
+		                        path, NULL);
+	else
+		proc = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+		                        g_getenv("YAMORI_GEN"), "demo", path, NULL);
+	g_assert_no_error(error);
+	g_assert_true(g_subprocess_wait_check(proc, NULL, &error));
+	g_assert_no_error(error);
+	root = analyse(path);
+	alerts = botnet_alerts(root);
+	g_assert_cmpuint(alerts->len, ==, 0);
+	ym_test_rm_rf(dir);
 }
 
 /* ---- hand-made sequences ---- */
@@ -632,6 +660,9 @@ main(int argc, char **argv)
 		g_autofree gchar *path = g_strdup_printf("/ym/detect-scan/quiet/%s", quiet[i]);
 		g_test_add_data_func(path, quiet[i], test_capture_quiet);
 	}
+	g_test_add_data_func("/ym/detect-scan/quiet/generated-demo", "demo", test_generated_quiet);
+	g_test_add_data_func("/ym/detect-scan/quiet/generated-bench", "bench",
+	                     test_generated_quiet);
 	add_fixture_test("/ym/detect-scan/telnet-threshold", test_telnet_threshold);
 	add_fixture_test("/ym/detect-scan/arp-threshold", test_arp_threshold);
 	add_fixture_test("/ym/detect-scan/window", test_window);
