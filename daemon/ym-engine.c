@@ -363,6 +363,9 @@ ym_engine_analyse_files(YmEngine *self, const gchar *const *paths, GError **erro
 			                g_strdup(ym_capture_file_get_warning(file)));
 	}
 	ym_flow_table_flush(self->flows);
+	/* a last tick, so detectors report what grew since the previous one */
+	if (self->stats.packets > 0)
+		run_ticks(self, self->newest_ts);
 	self->stats.flows = ym_flow_table_get_total(self->flows);
 	self->stats.flows_evicted = ym_flow_table_get_evicted(self->flows);
 	self->stats.finished = g_get_real_time();

@@ -26,7 +26,8 @@ typedef struct {
  * @packet is called for every decoded packet after the flow table and the
  * inventory saw it (@flow is NULL for non-IP); @flow_end when a flow
  * expires, is evicted or the capture ends; @tick once per second of
- * capture time; @reload on SIGHUP, keeping the old state on error.
+ * capture time, and once more when a capture file ends; @reload on
+ * SIGHUP, keeping the old state on error.
  * Every callback but @create may be NULL.
  */
 typedef struct {

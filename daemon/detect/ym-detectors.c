@@ -8,12 +8,14 @@
 #include "ym-detector.h"
 
 extern const YmDetectorInfo ym_detector_credentials;
-extern const YmDetectorInfo ym_detector_remote_access;
 extern const YmDetectorInfo ym_detector_malicious;
+extern const YmDetectorInfo ym_detector_remote_access;
+extern const YmDetectorInfo ym_detector_scan;
 
 const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_remote_access,
     &ym_detector_credentials,
     &ym_detector_malicious,
+    &ym_detector_scan,
     NULL,
 };
