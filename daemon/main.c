@@ -135,6 +135,7 @@ main(int argc, char **argv)
 	gint max_flows = 0;
 	gint timed_exit = 0;
 	gboolean verbose = FALSE;
+	gboolean no_detect = FALSE;
 	gboolean version = FALSE;
 	YmDaemon daemon = {0};
 	const GOptionEntry options[] = {
@@ -168,6 +169,9 @@ main(int argc, char **argv)
 	    {"timed-exit", 0, 0, G_OPTION_ARG_INT, &timed_exit,
 	     /* TRANSLATORS: --help text */
 	     N_("Stop live capture after this many seconds"), N_("SECONDS")},
+	    {"no-detect", 0, 0, G_OPTION_ARG_NONE, &no_detect,
+	     /* TRANSLATORS: --help text */
+	     N_("Only build the inventory, without detectors (for benchmarks)"), NULL},
 	    {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
 	     /* TRANSLATORS: --help text */
 	     N_("Show more detail"), NULL},
@@ -214,6 +218,7 @@ main(int argc, char **argv)
 		oui_dir = g_strdup(g_getenv("YM_OUI_DIR"));
 	ym_engine_set_oui_dir(engine, oui_dir);
 	ym_engine_set_state_dir(engine, state_dir);
+	ym_engine_set_detection(engine, !no_detect);
 	if (max_flows > 0)
 		ym_engine_set_max_flows(engine, (guint) max_flows);
 

@@ -51,6 +51,7 @@ struct _YmEngine {
 	YmDetectContext context;
 	gchar *guidance_dir;
 	gint64 last_tick; /* capture second of the last detector tick */
+	gboolean detection;
 	YmPacket *packet;
 	GArray *ended_flows; /* of YmEndedFlow, waiting for the next flush */
 	GPtrArray *warnings;
@@ -255,7 +256,7 @@ setup_detection(YmEngine *self, GError **error)
 	self->context.alerts = self->alerts;
 	self->context.signatures_dir = self->signatures_dir;
 	self->detector_states = g_ptr_array_new();
-	for (guint i = 0; ym_detectors[i] != NULL; i++) {
+	for (guint i = 0; self->detection && ym_detectors[i] != NULL; i++) {
 		gpointer state = ym_detectors[i]->create(&self->context, error);
 		if (state == NULL) {
 			g_prefix_error(error, "starting the %s detector: ", ym_detectors[i]->name);
@@ -517,6 +518,13 @@ ym_engine_set_signatures_dir(YmEngine *self, const gchar *signatures_dir)
 }
 
 void
+ym_engine_set_detection(YmEngine *self, gboolean detection)
+{
+	g_return_if_fail(YM_IS_ENGINE(self));
+	self->detection = detection;
+}
+
+void
 ym_engine_set_guidance_dir(YmEngine *self, const gchar *guidance_dir)
 {
 	g_return_if_fail(YM_IS_ENGINE(self));
@@ -625,6 +633,7 @@ static void
 ym_engine_init(YmEngine *self)
 {
 	self->max_flows = YM_DEFAULT_MAX_FLOWS;
+	self->detection = TRUE;
 	self->signatures_dir = g_strdup(YM_SIGNATURES_DIR);
 	/* installed data, or the source tree's when run from the build tree */
 	self->guidance_dir =

@@ -45,6 +45,9 @@ void
 ym_engine_set_signatures_dir(YmEngine *self, const gchar *signatures_dir);
 void
 ym_engine_set_guidance_dir(YmEngine *self, const gchar *guidance_dir);
+/* without detection only the inventory is kept (benchmarks, diagnosis) */
+void
+ym_engine_set_detection(YmEngine *self, gboolean detection);
 YmAlerts *
 ym_engine_get_alerts(YmEngine *self);
 YmGuidance *

@@ -24,6 +24,7 @@ TRANSLATIONS = {
     "Stop live capture after this many seconds": "リアルタイム監視をこの秒数で終了する",
     "SECONDS": "秒数",
     "Show more detail": "詳しい情報を表示する",
+    "Only build the inventory, without detectors (for benchmarks)": "検知を行わず機器の一覧だけを作る（性能測定用）",
     "Show the version": "バージョンを表示する",
     "- the Yamori home network monitor": "- 家守（Yamori）ホームネットワーク見守り",
     "--report must be json or text": "--report には json か text を指定してください",

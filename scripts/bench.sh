@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: yamorid's full offline analysis against tcpdump's raw read and
 # nDPI's ndpiReader on the same generated home capture, in the same run.
-# Prints packets per second, peak RSS and the ratios; then doubles the
+# Prints packets per second, peak RSS and the ratios, and what detection
+# costs over an inventory-only run; then doubles the
 # capture to show that yamorid's memory stays flat.
 #   scripts/bench.sh [PACKETS]   (default 2000000)
 set -euo pipefail
@@ -40,12 +41,14 @@ report() {
   local file=$1 n
   n=$(tcpdump -r "$file" 2>/dev/null | wc -l)
   echo "capture: $file ($n packets, $(du -h "$file" | cut -f1))"
-  local y t d
+  local y i t d
   y=$(measure ./build-bench/daemon/yamorid --read "$file")
+  i=$(measure ./build-bench/daemon/yamorid --no-detect --read "$file")
   t=$(measure tcpdump -r "$file" -w /dev/null)
   d=$(measure ndpiReader -q -i "$file")
   printf '%-34s %10s %14s %12s %10s\n' tool seconds packets/s "peak RSS" "time ratio"
-  for row in "yamorid --read (full analysis)|$y" "tcpdump -r -w /dev/null|$t" "ndpiReader -i|$d"; do
+  for row in "yamorid --read (full analysis)|$y" "yamorid --read --no-detect|$i" \
+    "tcpdump -r -w /dev/null|$t" "ndpiReader -i|$d"; do
     local name=${row%%|*} vals=${row#*|}
     local s=${vals%% *} kib=${vals##* }
     awk -v name="$name" -v s="$s" -v kib="$kib" -v n="$n" -v ts="${t%% *}" 'BEGIN {
@@ -53,6 +56,9 @@ report() {
       printf "%-34s %10.2f %14.0f %9.1f MiB %9.2fx\n", name, s, pps, kib / 1024, (ts > 0 ? s / ts : 0)
     }'
   done
+  awk -v a="${y%% *}" -v b="${i%% *}" 'BEGIN {
+    if (b > 0) printf "detection costs %+.0f%% over the inventory-only run\n", (a / b - 1) * 100
+  }'
   echo "${y##* }" >"$out/.rss-$(basename "$file")"
 }
 
