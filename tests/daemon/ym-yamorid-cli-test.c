@@ -529,6 +529,57 @@ test_full_disk(void)
 	ym_test_rm_rf(dir);
 }
 
+/* SIGHUP reloads signatures/: a broken file is named with its line and the
+ * daemon keeps running on the rules it had */
+static void
+test_sighup_reload(void)
+{
+	g_autofree gchar *dir = NULL;
+	g_autofree gchar *signatures = NULL;
+	g_autofree gchar *cmd = NULL;
+	g_autofree gchar *bad = NULL;
+	g_autofree gchar *out = NULL;
+	g_autofree gchar *err = NULL;
+	g_autoptr(GSubprocess) proc = NULL;
+	g_autoptr(GError) error = NULL;
+
+	if (getuid() != 0) {
+		g_test_skip("needs root to open a capture");
+		return;
+	}
+	dir = ym_test_make_tmpdir();
+	g_assert_cmpint(chmod(dir, 0777), ==, 0);
+	signatures = g_build_filename(dir, "signatures", NULL);
+	cmd = g_strdup_printf("cp -r %s/../signatures %s && chmod -R a+rX %s", SRCDIR, signatures,
+	                      signatures);
+	g_assert_true(sh(cmd));
+	{
+		const gchar *argv[] = {
+		    g_getenv("YAMORID"), "--interface", "lo",           "--user", "nobody",
+		    "--signatures-dir",  signatures,    "--timed-exit", "4",      NULL};
+		proc = g_subprocess_newv(
+		    argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+		g_assert_no_error(error);
+	}
+	g_usleep(1500 * 1000);
+	bad = g_build_filename(signatures, "fingerprints", "99-broken.rules", NULL);
+	g_file_set_contents(bad, "# a typo on line 2\nvendor ~ \"x\" -> kind=toaster@10\n", -1,
+	                    &error);
+	g_assert_no_error(error);
+	g_subprocess_send_signal(proc, SIGHUP);
+	g_usleep(500 * 1000);
+	g_assert_cmpint(g_unlink(bad), ==, 0);
+	g_subprocess_send_signal(proc, SIGHUP);
+	g_subprocess_communicate_utf8(proc, NULL, NULL, &out, &err, &error);
+	g_assert_no_error(error);
+	g_assert_true(g_subprocess_get_if_exited(proc));
+	g_assert_cmpint(g_subprocess_get_exit_status(proc), ==, 0);
+	g_assert_nonnull(strstr(err, "the previous ones stay active"));
+	g_assert_nonnull(strstr(err, "99-broken.rules:2: unknown kind \"toaster\""));
+	g_assert_nonnull(strstr(err, "rules reloaded"));
+	ym_test_rm_rf(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -543,5 +594,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/yamorid-cli/live-sigkill", test_live_sigkill);
 	g_test_add_func("/ym/yamorid-cli/live-bad-filter", test_live_bad_filter);
 	g_test_add_func("/ym/yamorid-cli/full-disk", test_full_disk);
+	g_test_add_func("/ym/yamorid-cli/sighup-reload", test_sighup_reload);
 	return g_test_run();
 }
