@@ -11,11 +11,13 @@ extern const YmDetectorInfo ym_detector_credentials;
 extern const YmDetectorInfo ym_detector_malicious;
 extern const YmDetectorInfo ym_detector_remote_access;
 extern const YmDetectorInfo ym_detector_scan;
+extern const YmDetectorInfo ym_detector_upnp;
 
 const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_remote_access,
     &ym_detector_credentials,
     &ym_detector_malicious,
     &ym_detector_scan,
+    &ym_detector_upnp,
     NULL,
 };
