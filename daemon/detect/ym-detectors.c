@@ -14,10 +14,6 @@ extern const YmDetectorInfo ym_detector_scan;
 extern const YmDetectorInfo ym_detector_upnp;
 
 const YmDetectorInfo *const ym_detectors[] = {
-    &ym_detector_remote_access,
-    &ym_detector_credentials,
-    &ym_detector_malicious,
-    &ym_detector_scan,
-    &ym_detector_upnp,
-    NULL,
+    &ym_detector_remote_access, &ym_detector_credentials, &ym_detector_malicious,
+    &ym_detector_scan,          &ym_detector_upnp,        NULL,
 };
