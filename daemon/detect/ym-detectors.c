@@ -12,8 +12,16 @@ extern const YmDetectorInfo ym_detector_malicious;
 extern const YmDetectorInfo ym_detector_remote_access;
 extern const YmDetectorInfo ym_detector_router;
 extern const YmDetectorInfo ym_detector_scan;
+extern const YmDetectorInfo ym_detector_upnp;
 
+/* clang-format off */
 const YmDetectorInfo *const ym_detectors[] = {
-    &ym_detector_remote_access, &ym_detector_credentials, &ym_detector_malicious,
-    &ym_detector_scan,          &ym_detector_router,      NULL,
+    &ym_detector_remote_access,
+    &ym_detector_credentials,
+    &ym_detector_malicious,
+    &ym_detector_scan,
+    &ym_detector_router,
+    &ym_detector_upnp,
+    NULL,
 };
+/* clang-format on */
