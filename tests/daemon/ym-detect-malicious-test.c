@@ -22,6 +22,7 @@
 #include "ym-engine.h"
 #include "ym-error.h"
 #include "ym-test-common.h"
+#include "ym-test-engine.h"
 
 #define TYPE "malicious_server_contact"
 
@@ -236,85 +237,6 @@ write_shared_lists(const gchar *blocklists, SharedLists what)
 	return TRUE;
 }
 
-static gchar *
-make_signatures(const gchar *tmp)
-{
-	g_autofree gchar *fingerprints = g_build_filename(tmp, "fingerprints", NULL);
-	g_autofree gchar *shipped =
-	    g_build_filename(SRCDIR, "..", "signatures", "blocklists", "test-domains.list", NULL);
-	g_autofree gchar *blocklists = g_build_filename(tmp, "blocklists", NULL);
-	g_autofree gchar *copy = g_build_filename(blocklists, "test-domains.list", NULL);
-	g_autofree gchar *rules = NULL;
-	g_autofree gchar *contents = NULL;
-	g_autoptr(GError) error = NULL;
-
-	if (g_getenv("YM_SIGNATURES_DIR") != NULL)
-		rules = g_build_filename(g_getenv("YM_SIGNATURES_DIR"), "fingerprints", NULL);
-	else
-		rules = g_build_filename(SRCDIR, "..", "signatures", "fingerprints", NULL);
-	g_assert_cmpint(symlink(rules, fingerprints), ==, 0);
-	/* the other detectors' data as shipped */
-	{
-		g_autofree gchar *credentials = g_build_filename(tmp, "credentials", NULL);
-		g_autofree gchar *shipped_credentials =
-		    g_build_filename(SRCDIR, "..", "signatures", "credentials", NULL);
-		g_assert_cmpint(symlink(shipped_credentials, credentials), ==, 0);
-	}
-	g_assert_cmpint(g_mkdir(blocklists, 0700), ==, 0);
-	g_file_get_contents(shipped, &contents, NULL, &error);
-	g_assert_no_error(error);
-	g_file_set_contents(copy, contents, -1, &error);
-	g_assert_no_error(error);
-	return g_steal_pointer(&blocklists);
-}
-
-static YmEngine *
-engine_for(const gchar *signatures_dir)
-{
-	g_autoptr(YmEngine) engine = ym_engine_new();
-	g_autoptr(GError) error = NULL;
-	ym_engine_set_oui_dir(engine, g_getenv("YM_OUI_DIR"));
-	ym_engine_set_signatures_dir(engine, signatures_dir);
-	g_assert_true(ym_engine_setup(engine, &error));
-	g_assert_no_error(error);
-	return g_steal_pointer(&engine);
-}
-
-static void
-analyse(YmEngine *engine, const gchar *path)
-{
-	g_autoptr(GError) error = NULL;
-	const gchar *paths[] = {path, NULL};
-	g_assert_true(ym_engine_analyse_files(engine, paths, &error));
-	g_assert_no_error(error);
-}
-
-/* the alerts of our type, keyed "mac|key" */
-static GHashTable *
-malicious_alerts(YmEngine *engine)
-{
-	GPtrArray *alerts = ym_alerts_get_all(ym_engine_get_alerts(engine));
-	GHashTable *found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (guint i = 0; i < alerts->len; i++) {
-		YmAlert *alert = g_ptr_array_index(alerts, i);
-		if (g_strcmp0(alert->type, TYPE) != 0)
-			continue;
-		g_hash_table_insert(found, g_strdup_printf("%s|%s", alert->mac, alert->key), alert);
-	}
-	return found;
-}
-
-static void
-dump_alerts(GHashTable *alerts)
-{
-	GHashTableIter iter;
-	const gchar *key;
-	YmAlert *alert;
-	g_hash_table_iter_init(&iter, alerts);
-	while (g_hash_table_iter_next(&iter, (gpointer *) &key, (gpointer *) &alert))
-		g_printerr("  %s %s\n", key, ym_severity_to_string(alert->severity));
-}
-
 /* the captures with the lists we ship: only the listed test domain */
 static void
 test_capture_shipped(gconstpointer user_data)
@@ -330,10 +252,10 @@ test_capture_shipped(gconstpointer user_data)
 	if (path == NULL)
 		return;
 	tmp = ym_test_make_tmpdir();
-	blocklists = make_signatures(tmp);
-	engine = engine_for(tmp);
-	analyse(engine, path);
-	alerts = malicious_alerts(engine);
+	blocklists = ym_test_make_signatures(tmp);
+	engine = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine, path);
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 
 	if (g_strcmp0(capture, "ndpi-malware-domains.pcap") == 0) {
 		JsonArray *seen;
@@ -352,7 +274,7 @@ test_capture_shipped(gconstpointer user_data)
 	} else if (g_strcmp0(capture, "slips-periodic-c2-beacon.pcap") == 0) {
 		alert = g_hash_table_lookup(alerts, "ec:f4:bb:cf:93:88|beacon:141.193.213.20:443");
 		if (alert == NULL)
-			dump_alerts(alerts);
+			ym_test_dump_alerts(alerts);
 		g_assert_nonnull(alert);
 		g_assert_cmpuint(g_hash_table_size(alerts), ==, 1);
 		g_assert_cmpint(alert->severity, ==, YM_SEVERITY_CAUTION);
@@ -364,7 +286,7 @@ test_capture_shipped(gconstpointer user_data)
 	} else {
 		/* home captures, and the Alexa app whose JA3 abuse.ch lists */
 		if (g_hash_table_size(alerts) != 0)
-			dump_alerts(alerts);
+			ym_test_dump_alerts(alerts);
 		g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
 	}
 	ym_test_rm_rf(tmp);
@@ -387,14 +309,14 @@ test_capture_ja3(gconstpointer user_data)
 	if (path == NULL)
 		return;
 	tmp = ym_test_make_tmpdir();
-	blocklists = make_signatures(tmp);
+	blocklists = ym_test_make_signatures(tmp);
 	if (!write_shared_lists(blocklists, (SharedLists){.ja3 = TRUE})) {
 		ym_test_rm_rf(tmp);
 		return;
 	}
-	engine = engine_for(tmp);
-	analyse(engine, path);
-	alerts = malicious_alerts(engine);
+	engine = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine, path);
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 	g_hash_table_iter_init(&iter, alerts);
 	while (g_hash_table_iter_next(&iter, NULL, (gpointer *) &alert)) {
 		g_assert_cmpint(alert->severity, <=, YM_SEVERITY_CAUTION);
@@ -424,14 +346,14 @@ test_capture_cert(void)
 	if (path == NULL)
 		return;
 	tmp = ym_test_make_tmpdir();
-	blocklists = make_signatures(tmp);
+	blocklists = ym_test_make_signatures(tmp);
 	if (!write_shared_lists(blocklists, (SharedLists){.fake_cert = TRUE})) {
 		ym_test_rm_rf(tmp);
 		return;
 	}
-	engine = engine_for(tmp);
-	analyse(engine, path);
-	alerts = malicious_alerts(engine);
+	engine = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine, path);
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 	g_assert_cmpuint(g_hash_table_size(alerts), ==, 1);
 	g_hash_table_iter_init(&iter, alerts);
 	g_assert_true(g_hash_table_iter_next(&iter, NULL, (gpointer *) &alert));
@@ -455,8 +377,8 @@ test_reload(void)
 	g_autoptr(GError) error = NULL;
 
 	tmp = ym_test_make_tmpdir();
-	blocklists = make_signatures(tmp);
-	engine = engine_for(tmp);
+	blocklists = ym_test_make_signatures(tmp);
+	engine = ym_test_engine_new(tmp);
 	broken = g_build_filename(blocklists, "zz-broken.list", NULL);
 	g_file_set_contents(broken, "# mine\ncidr 192.0.2.1/24 source=\"me\"\n", -1, &error);
 	g_assert_no_error(error);
@@ -472,8 +394,8 @@ test_reload(void)
 	g_assert_no_error(error);
 
 	if (path != NULL) {
-		analyse(engine, path);
-		alerts = malicious_alerts(engine);
+		ym_test_engine_analyse(engine, path);
+		alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 		g_assert_true(
 		    g_hash_table_contains(alerts, "30:52:cb:6c:9c:1b|domain:internetbadguys.com"));
 	}
@@ -566,7 +488,7 @@ static void
 test_hand_made(void)
 {
 	g_autofree gchar *tmp = ym_test_make_tmpdir();
-	g_autofree gchar *blocklists = make_signatures(tmp);
+	g_autofree gchar *blocklists = ym_test_make_signatures(tmp);
 	g_autofree gchar *list = g_build_filename(blocklists, "mine.list", NULL);
 	g_autoptr(GError) error = NULL;
 	const gchar *post = "POST /gate.php HTTP/1.1\r\nHost: 198.51.100.9:8888\r\n"
@@ -576,14 +498,14 @@ test_hand_made(void)
 	g_assert_no_error(error);
 	{
 		g_autofree gchar *path = write_tcp_pcap(tmp, "203.0.113.50", 443, NULL);
-		g_autoptr(YmEngine) engine = engine_for(tmp);
+		g_autoptr(YmEngine) engine = ym_test_engine_new(tmp);
 		g_autoptr(GHashTable) alerts = NULL;
 		YmAlert *alert;
-		analyse(engine, path);
-		alerts = malicious_alerts(engine);
+		ym_test_engine_analyse(engine, path);
+		alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 		alert = g_hash_table_lookup(alerts, "02:00:00:00:00:02|ip:203.0.113.0/24");
 		if (alert == NULL)
-			dump_alerts(alerts);
+			ym_test_dump_alerts(alerts);
 		g_assert_nonnull(alert);
 		g_assert_cmpstr(json_object_get_string_member(alert->evidence, "server"), ==,
 		                "203.0.113.50");
@@ -592,15 +514,15 @@ test_hand_made(void)
 	}
 	{
 		g_autofree gchar *path = write_tcp_pcap(tmp, "198.51.100.9", 8888, post);
-		g_autoptr(YmEngine) engine = engine_for(tmp);
+		g_autoptr(YmEngine) engine = ym_test_engine_new(tmp);
 		g_autoptr(GHashTable) alerts = NULL;
 		YmAlert *alert;
-		analyse(engine, path);
-		alerts = malicious_alerts(engine);
+		ym_test_engine_analyse(engine, path);
+		alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 		alert =
 		    g_hash_table_lookup(alerts, "02:00:00:00:00:02|http-post-ip:198.51.100.9:8888");
 		if (alert == NULL)
-			dump_alerts(alerts);
+			ym_test_dump_alerts(alerts);
 		g_assert_nonnull(alert);
 		g_assert_cmpint(alert->severity, ==, YM_SEVERITY_CAUTION);
 	}
@@ -613,7 +535,7 @@ static void
 test_demo(void)
 {
 	g_autofree gchar *tmp = ym_test_make_tmpdir();
-	g_autofree gchar *blocklists = make_signatures(tmp);
+	g_autofree gchar *blocklists = ym_test_make_signatures(tmp);
 	g_autofree gchar *clean = g_build_filename(tmp, "clean.pcapng", NULL);
 	g_autofree gchar *attacks = g_build_filename(tmp, "attacks.pcapng", NULL);
 	const gchar *argv_clean[] = {g_getenv("YAMORI_GEN"), "demo", clean, "--scenes=none", NULL};
@@ -637,18 +559,18 @@ test_demo(void)
 		g_assert_no_error(error);
 	}
 	/* the clean home: nothing, not even its periodic cloud connections */
-	engine = engine_for(tmp);
-	analyse(engine, clean);
-	alerts = malicious_alerts(engine);
+	engine = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine, clean);
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 	if (g_hash_table_size(alerts) != 0)
-		dump_alerts(alerts);
+		ym_test_dump_alerts(alerts);
 	g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
 	/* the attack scenes: the PC's lookup of the test domain, and only that */
-	engine_attacks = engine_for(tmp);
-	analyse(engine_attacks, attacks);
-	alerts_attacks = malicious_alerts(engine_attacks);
+	engine_attacks = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine_attacks, attacks);
+	alerts_attacks = ym_test_alerts_of_type(ym_engine_get_alerts(engine_attacks), TYPE);
 	if (g_hash_table_size(alerts_attacks) != 1)
-		dump_alerts(alerts_attacks);
+		ym_test_dump_alerts(alerts_attacks);
 	g_assert_cmpuint(g_hash_table_size(alerts_attacks), ==, 1);
 	alert = g_hash_table_lookup(alerts_attacks, "98:e7:43:b2:5c:17|domain:internetbadguys.com");
 	g_assert_nonnull(alert);

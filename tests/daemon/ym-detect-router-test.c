@@ -19,6 +19,7 @@
 #include "ym-detector.h"
 #include "ym-engine.h"
 #include "ym-test-common.h"
+#include "ym-test-engine.h"
 
 #define TYPE "router_settings_changed"
 
@@ -139,54 +140,22 @@ arp_reply(Harness *h,
 	feed(h);
 }
 
-/* the alerts of our type, keyed "mac|key" */
-static GHashTable *
-router_alerts(YmAlerts *alerts)
-{
-	GPtrArray *all = ym_alerts_get_all(alerts);
-	GHashTable *found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (guint i = 0; i < all->len; i++) {
-		YmAlert *alert = g_ptr_array_index(all, i);
-		if (g_strcmp0(alert->type, TYPE) != 0)
-			continue;
-		g_hash_table_insert(found, g_strdup_printf("%s|%s", alert->mac, alert->key), alert);
-	}
-	return found;
-}
-
-static void
-dump_alerts(GHashTable *alerts)
-{
-	GHashTableIter iter;
-	const gchar *key;
-	YmAlert *alert;
-	g_hash_table_iter_init(&iter, alerts);
-	while (g_hash_table_iter_next(&iter, (gpointer *) &key, (gpointer *) &alert)) {
-		g_autofree gchar *json = NULL;
-		JsonNode *node = json_node_new(JSON_NODE_OBJECT);
-		json_node_set_object(node, alert->evidence);
-		json = json_to_string(node, FALSE);
-		json_node_unref(node);
-		g_printerr("  %s %s %s\n", key, ym_severity_to_string(alert->severity), json);
-	}
-}
-
 static void
 assert_alerts(Harness *h, guint expected)
 {
-	g_autoptr(GHashTable) alerts = router_alerts(h->ctx.alerts);
+	g_autoptr(GHashTable) alerts = ym_test_alerts_of_type(h->ctx.alerts, TYPE);
 	if (g_hash_table_size(alerts) != expected)
-		dump_alerts(alerts);
+		ym_test_dump_alerts(alerts);
 	g_assert_cmpuint(g_hash_table_size(alerts), ==, expected);
 }
 
 static YmAlert *
 lookup_alert(Harness *h, const gchar *mac_key)
 {
-	g_autoptr(GHashTable) alerts = router_alerts(h->ctx.alerts);
+	g_autoptr(GHashTable) alerts = ym_test_alerts_of_type(h->ctx.alerts, TYPE);
 	YmAlert *alert = g_hash_table_lookup(alerts, mac_key);
 	if (alert == NULL)
-		dump_alerts(alerts);
+		ym_test_dump_alerts(alerts);
 	g_assert_nonnull(alert);
 	return alert;
 }
@@ -297,60 +266,19 @@ test_arp_spoof(void)
 	harness_free(h);
 }
 
-/* a signatures folder with the shipped data every detector reads */
-static void
-make_signatures(const gchar *tmp)
-{
-	g_autofree gchar *fingerprints = g_build_filename(tmp, "fingerprints", NULL);
-	g_autofree gchar *credentials = g_build_filename(tmp, "credentials", NULL);
-	g_autofree gchar *shipped_credentials =
-	    g_build_filename(SRCDIR, "..", "signatures", "credentials", NULL);
-	g_autofree gchar *shipped =
-	    g_build_filename(SRCDIR, "..", "signatures", "blocklists", "test-domains.list", NULL);
-	g_autofree gchar *blocklists = g_build_filename(tmp, "blocklists", NULL);
-	g_autofree gchar *copy = g_build_filename(blocklists, "test-domains.list", NULL);
-	g_autofree gchar *rules = NULL;
-	g_autofree gchar *contents = NULL;
-	g_autoptr(GError) error = NULL;
-
-	if (g_getenv("YM_SIGNATURES_DIR") != NULL)
-		rules = g_build_filename(g_getenv("YM_SIGNATURES_DIR"), "fingerprints", NULL);
-	else
-		rules = g_build_filename(SRCDIR, "..", "signatures", "fingerprints", NULL);
-	g_assert_cmpint(symlink(rules, fingerprints), ==, 0);
-	g_assert_cmpint(symlink(shipped_credentials, credentials), ==, 0);
-	g_assert_cmpint(g_mkdir(blocklists, 0700), ==, 0);
-	g_file_get_contents(shipped, &contents, NULL, &error);
-	g_assert_no_error(error);
-	g_file_set_contents(copy, contents, -1, &error);
-	g_assert_no_error(error);
-}
-
-static YmEngine *
-engine_for(const gchar *signatures_dir)
-{
-	g_autoptr(YmEngine) engine = ym_engine_new();
-	g_autoptr(GError) error = NULL;
-	ym_engine_set_oui_dir(engine, g_getenv("YM_OUI_DIR"));
-	ym_engine_set_signatures_dir(engine, signatures_dir);
-	g_assert_true(ym_engine_setup(engine, &error));
-	g_assert_no_error(error);
-	return g_steal_pointer(&engine);
-}
-
 static void
 assert_quiet(const gchar *signatures_dir, const gchar *path)
 {
-	g_autoptr(YmEngine) engine = engine_for(signatures_dir);
+	g_autoptr(YmEngine) engine = ym_test_engine_new(signatures_dir);
 	g_autoptr(GError) error = NULL;
 	g_autoptr(GHashTable) alerts = NULL;
 	const gchar *paths[] = {path, NULL};
 	g_assert_true(ym_engine_analyse_files(engine, paths, &error));
 	g_assert_no_error(error);
-	alerts = router_alerts(ym_engine_get_alerts(engine));
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 	if (g_hash_table_size(alerts) != 0) {
 		g_printerr("%s:\n", path);
-		dump_alerts(alerts);
+		ym_test_dump_alerts(alerts);
 	}
 	g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
 }
@@ -371,7 +299,7 @@ test_captures(void)
 		return;
 	dir = g_path_get_dirname(probe);
 	tmp = ym_test_make_tmpdir();
-	make_signatures(tmp);
+	g_free(ym_test_make_signatures(tmp));
 	listing = g_dir_open(dir, 0, &error);
 	g_assert_no_error(error);
 	while ((name = g_dir_read_name(listing)) != NULL) {
@@ -401,7 +329,7 @@ test_demo(void)
 		return;
 	}
 	tmp = ym_test_make_tmpdir();
-	make_signatures(tmp);
+	g_free(ym_test_make_signatures(tmp));
 	clean = g_build_filename(tmp, "clean.pcapng", NULL);
 	attacks = g_build_filename(tmp, "attacks.pcapng", NULL);
 	{

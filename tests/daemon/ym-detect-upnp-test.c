@@ -19,6 +19,7 @@
 #include "ym-detect-upnp-private.h"
 #include "ym-engine.h"
 #include "ym-test-common.h"
+#include "ym-test-engine.h"
 
 #define TYPE "upnp_port_opened"
 
@@ -189,90 +190,6 @@ test_pcp(void)
 	g_assert_false(_ym_upnp_parse_pcp(data, size, &m));
 }
 
-/* the signatures the other detectors need: fingerprints and credentials
- * as shipped, and a copy of the shipped block lists */
-static void
-make_signatures(const gchar *tmp)
-{
-	g_autofree gchar *fingerprints = g_build_filename(tmp, "fingerprints", NULL);
-	g_autofree gchar *credentials = g_build_filename(tmp, "credentials", NULL);
-	g_autofree gchar *shipped_credentials =
-	    g_build_filename(SRCDIR, "..", "signatures", "credentials", NULL);
-	g_autofree gchar *shipped =
-	    g_build_filename(SRCDIR, "..", "signatures", "blocklists", "test-domains.list", NULL);
-	g_autofree gchar *blocklists = g_build_filename(tmp, "blocklists", NULL);
-	g_autofree gchar *copy = g_build_filename(blocklists, "test-domains.list", NULL);
-	g_autofree gchar *rules = NULL;
-	g_autofree gchar *contents = NULL;
-	g_autoptr(GError) error = NULL;
-
-	if (g_getenv("YM_SIGNATURES_DIR") != NULL)
-		rules = g_build_filename(g_getenv("YM_SIGNATURES_DIR"), "fingerprints", NULL);
-	else
-		rules = g_build_filename(SRCDIR, "..", "signatures", "fingerprints", NULL);
-	g_assert_cmpint(symlink(rules, fingerprints), ==, 0);
-	g_assert_cmpint(symlink(shipped_credentials, credentials), ==, 0);
-	g_assert_cmpint(g_mkdir(blocklists, 0700), ==, 0);
-	g_file_get_contents(shipped, &contents, NULL, &error);
-	g_assert_no_error(error);
-	g_file_set_contents(copy, contents, -1, &error);
-	g_assert_no_error(error);
-}
-
-static YmEngine *
-engine_for(const gchar *signatures_dir)
-{
-	g_autoptr(YmEngine) engine = ym_engine_new();
-	g_autoptr(GError) error = NULL;
-	ym_engine_set_oui_dir(engine, g_getenv("YM_OUI_DIR"));
-	ym_engine_set_signatures_dir(engine, signatures_dir);
-	g_assert_true(ym_engine_setup(engine, &error));
-	g_assert_no_error(error);
-	return g_steal_pointer(&engine);
-}
-
-static void
-analyse(YmEngine *engine, const gchar *path)
-{
-	g_autoptr(GError) error = NULL;
-	const gchar *paths[] = {path, NULL};
-	g_assert_true(ym_engine_analyse_files(engine, paths, &error));
-	g_assert_no_error(error);
-}
-
-/* the alerts of our type, keyed "mac|key" */
-static GHashTable *
-upnp_alerts(YmEngine *engine)
-{
-	GPtrArray *alerts = ym_alerts_get_all(ym_engine_get_alerts(engine));
-	GHashTable *found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (guint i = 0; i < alerts->len; i++) {
-		YmAlert *alert = g_ptr_array_index(alerts, i);
-		if (g_strcmp0(alert->type, TYPE) != 0)
-			continue;
-		g_hash_table_insert(found, g_strdup_printf("%s|%s", alert->mac, alert->key), alert);
-	}
-	return found;
-}
-
-static void
-dump_alerts(GHashTable *alerts)
-{
-	GHashTableIter iter;
-	const gchar *key;
-	YmAlert *alert;
-	g_hash_table_iter_init(&iter, alerts);
-	while (g_hash_table_iter_next(&iter, (gpointer *) &key, (gpointer *) &alert)) {
-		g_autofree gchar *json = NULL;
-		JsonNode *node = json_node_alloc();
-		json_node_init_object(node, alert->evidence);
-		json = json_to_string(node, FALSE);
-		json_node_unref(node);
-		g_printerr("  %s %s x%" G_GUINT64_FORMAT " %s\n", key,
-		           ym_severity_to_string(alert->severity), alert->count, json);
-	}
-}
-
 static gchar *
 generate(const gchar *tmp, const gchar *name, const gchar *scenes)
 {
@@ -306,27 +223,27 @@ test_demo(void)
 		return;
 	}
 	tmp = ym_test_make_tmpdir();
-	make_signatures(tmp);
+	g_free(ym_test_make_signatures(tmp));
 	clean = generate(tmp, "clean.pcapng", "--scenes=none");
 	attacks = generate(tmp, "attacks.pcapng", NULL);
 
-	engine = engine_for(tmp);
-	analyse(engine, clean);
-	alerts = upnp_alerts(engine);
+	engine = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine, clean);
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 	if (g_hash_table_size(alerts) != 0)
-		dump_alerts(alerts);
+		ym_test_dump_alerts(alerts);
 	g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
 
 	/* the camera's SOAP AddPortMapping and its NAT-PMP request: one door */
-	engine_attacks = engine_for(tmp);
-	analyse(engine_attacks, attacks);
-	alerts_attacks = upnp_alerts(engine_attacks);
+	engine_attacks = ym_test_engine_new(tmp);
+	ym_test_engine_analyse(engine_attacks, attacks);
+	alerts_attacks = ym_test_alerts_of_type(ym_engine_get_alerts(engine_attacks), TYPE);
 	if (g_hash_table_size(alerts_attacks) != 1)
-		dump_alerts(alerts_attacks);
+		ym_test_dump_alerts(alerts_attacks);
 	g_assert_cmpuint(g_hash_table_size(alerts_attacks), ==, 1);
 	alert = g_hash_table_lookup(alerts_attacks, "ac:15:a2:4e:6a:7b|TCP/8554");
 	if (alert == NULL)
-		dump_alerts(alerts_attacks);
+		ym_test_dump_alerts(alerts_attacks);
 	g_assert_nonnull(alert);
 	g_assert_cmpuint(alert->count, ==, 2);
 	g_assert_cmpint(alert->severity, >=, YM_SEVERITY_CAUTION);
@@ -368,7 +285,7 @@ test_shared(void)
 		return;
 	}
 	tmp = ym_test_make_tmpdir();
-	make_signatures(tmp);
+	g_free(ym_test_make_signatures(tmp));
 	listing = g_dir_open(pcaps, 0, &error);
 	g_assert_no_error(error);
 	while ((name = g_dir_read_name(listing)) != NULL) {
@@ -378,12 +295,12 @@ test_shared(void)
 		if (!g_str_has_suffix(name, ".pcap") && !g_str_has_suffix(name, ".pcapng"))
 			continue;
 		path = g_build_filename(pcaps, name, NULL);
-		engine = engine_for(tmp);
-		analyse(engine, path);
-		alerts = upnp_alerts(engine);
+		engine = ym_test_engine_new(tmp);
+		ym_test_engine_analyse(engine, path);
+		alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
 		if (g_hash_table_size(alerts) != 0) {
 			g_printerr("%s:\n", name);
-			dump_alerts(alerts);
+			ym_test_dump_alerts(alerts);
 		}
 		g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
 		n++;
