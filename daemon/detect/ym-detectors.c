@@ -9,6 +9,7 @@
 
 extern const YmDetectorInfo ym_detector_credentials;
 extern const YmDetectorInfo ym_detector_malicious;
+extern const YmDetectorInfo ym_detector_newdev;
 extern const YmDetectorInfo ym_detector_remote_access;
 extern const YmDetectorInfo ym_detector_router;
 extern const YmDetectorInfo ym_detector_scan;
@@ -22,6 +23,7 @@ const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_scan,
     &ym_detector_router,
     &ym_detector_upnp,
+    &ym_detector_newdev,
     NULL,
 };
 /* clang-format on */
