@@ -14,6 +14,7 @@ extern const YmDetectorInfo ym_detector_remote_access;
 extern const YmDetectorInfo ym_detector_router;
 extern const YmDetectorInfo ym_detector_scan;
 extern const YmDetectorInfo ym_detector_upnp;
+extern const YmDetectorInfo ym_detector_upload;
 
 /* clang-format off */
 const YmDetectorInfo *const ym_detectors[] = {
@@ -24,6 +25,7 @@ const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_router,
     &ym_detector_upnp,
     &ym_detector_newdev,
+    &ym_detector_upload,
     NULL,
 };
 /* clang-format on */
