@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ym-capture-live.h"
 #include "ym-engine.h"
@@ -117,6 +118,35 @@ run_live(YmDaemon *daemon,
 	return ym_engine_stop_live(daemon->engine, error);
 }
 
+/* yamorid --mark-known MAC --state-dir DIR */
+static int
+run_mark_known(const gchar *mac, const gchar *state_dir)
+{
+	g_autoptr(YmStore) store = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *lower = g_ascii_strdown(mac, -1);
+	guint v[6];
+
+	if (state_dir == NULL) {
+		/* TRANSLATORS: error for --mark-known without --state-dir */
+		g_printerr("yamorid: %s\n", _("--mark-known needs --state-dir"));
+		return 2;
+	}
+	if (strlen(lower) != 17 || sscanf(lower, "%2x:%2x:%2x:%2x:%2x:%2x", &v[0], &v[1], &v[2],
+	                                  &v[3], &v[4], &v[5]) != 6) {
+		/* TRANSLATORS: error for a malformed MAC address; %s is what was given */
+		g_printerr(_("yamorid: \"%s\" is not a MAC address like 00:11:22:33:44:55\n"), mac);
+		return 2;
+	}
+	store = ym_store_new(state_dir);
+	if (!ym_store_ensure_schema(store, &error) ||
+	    !ym_store_mark_known(store, lower, g_get_real_time(), &error)) {
+		g_printerr("yamorid: %s\n", error->message);
+		return 1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -136,6 +166,7 @@ main(int argc, char **argv)
 	gint timed_exit = 0;
 	gboolean verbose = FALSE;
 	gboolean no_detect = FALSE;
+	g_autofree gchar *mark_known = NULL;
 	gboolean version = FALSE;
 	YmDaemon daemon = {0};
 	const GOptionEntry options[] = {
@@ -169,6 +200,9 @@ main(int argc, char **argv)
 	    {"timed-exit", 0, 0, G_OPTION_ARG_INT, &timed_exit,
 	     /* TRANSLATORS: --help text */
 	     N_("Stop live capture after this many seconds"), N_("SECONDS")},
+	    {"mark-known", 0, 0, G_OPTION_ARG_STRING, &mark_known,
+	     /* TRANSLATORS: --help text; MAC is a device's hardware address */
+	     N_("Mark a device as the household's own (needs --state-dir) and exit"), N_("MAC")},
 	    {"no-detect", 0, 0, G_OPTION_ARG_NONE, &no_detect,
 	     /* TRANSLATORS: --help text */
 	     N_("Only build the inventory, without detectors (for benchmarks)"), NULL},
@@ -205,6 +239,8 @@ main(int argc, char **argv)
 		g_printerr("yamorid: %s\n", _("--report must be json or text"));
 		return 2;
 	}
+	if (mark_known != NULL)
+		return run_mark_known(mark_known, state_dir);
 	if ((interface == NULL) == (read_files == NULL)) {
 		/* TRANSLATORS: error when neither or both of --interface and --read are given */
 		g_printerr("yamorid: %s\n", _("give either --interface or --read"));

@@ -150,7 +150,8 @@ newdev_tick(gpointer data, YmDetectContext *ctx, gint64 now)
 		    g_hash_table_contains(state->decided, device->mac_string))
 			continue;
 		g_hash_table_add(state->decided, g_strdup(device->mac_string));
-		if (device->first_seen < state->learned_at || device->linked_to != NULL)
+		if (device->first_seen < state->learned_at || device->linked_to != NULL ||
+		    device->known)
 			continue;
 		raise_new(ctx, device);
 	}

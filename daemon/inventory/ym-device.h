@@ -109,6 +109,7 @@ struct _YmDevice {
 	GArray *names;        /* of YmDeviceName */
 	GArray *observations; /* of YmObservation */
 	guint roles;
+	gboolean known; /* the household marked it as theirs */
 	guint64 remote_packets; /* packets it forwarded from outside the LAN */
 	/* classification */
 	const gchar *kind; /* from the fixed vocabulary */

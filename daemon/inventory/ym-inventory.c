@@ -1089,6 +1089,7 @@ save_device(YmStore *store, YmDevice *device, GError **error)
 	ym_store_bind_int64(s, 13, device->os_confidence);
 	ym_store_bind_int64(s, 14, device->model_confidence);
 	ym_store_bind_int64(s, 15, device->firmware_confidence);
+	ym_store_bind_int64(s, 16, device->known);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		device->store_id = sqlite3_column_int64(s, 0);
@@ -1250,7 +1251,7 @@ load_devices(YmInventory *self, sqlite3 *db, GError **error)
 	if (sqlite3_prepare_v2(
 	        db,
 	        "SELECT id, mac, kind, kind_confidence, os, model, firmware, linked_to, "
-	        "roles, first_seen, last_seen FROM devices ORDER BY first_seen, id",
+	        "roles, first_seen, last_seen, known FROM devices ORDER BY first_seen, id",
 	        -1, &stmt, NULL) != SQLITE_OK) {
 		g_set_error(error, YM_ERROR, YM_ERROR_READ, "reading devices: %s",
 		            sqlite3_errmsg(db));
@@ -1273,6 +1274,7 @@ load_devices(YmInventory *self, sqlite3 *db, GError **error)
 		device->model = g_strdup((const gchar *) sqlite3_column_text(stmt, 5));
 		device->firmware = g_strdup((const gchar *) sqlite3_column_text(stmt, 6));
 		device->roles = (guint) sqlite3_column_int(stmt, 8);
+		device->known = sqlite3_column_int(stmt, 11) != 0;
 		device->dirty = FALSE;
 		device->needs_classify = TRUE;
 		if (linked != NULL)

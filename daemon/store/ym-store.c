@@ -27,15 +27,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(sqlite3_stmt, sqlite3_finalize)
  *  1: devices, addresses, names, observations, flows, services, alerts, runs
  *  2: devices.os_confidence, model_confidence, firmware_confidence
  *  3: alerts keyed by (type, mac, key) so device-less alerts aggregate too; notify
+ *  4: devices.known: the household said it knows the device
  */
-#define YM_STORE_SCHEMA_VERSION 3
+#define YM_STORE_SCHEMA_VERSION 4
 
 static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
     [YM_STORE_STMT_UPSERT_DEVICE] =
         "INSERT INTO devices (mac, vendor, kind, kind_confidence, os, model, firmware, "
         "locally_administered, linked_to, roles, first_seen, last_seen, os_confidence, "
-        "model_confidence, firmware_confidence) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+        "model_confidence, firmware_confidence, known) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
         "ON CONFLICT (mac) DO UPDATE SET "
         "vendor = excluded.vendor, "
         "kind = excluded.kind, "
@@ -49,6 +50,8 @@ static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
         "locally_administered = excluded.locally_administered, "
         "linked_to = excluded.linked_to, "
         "roles = excluded.roles, "
+        /* marking a device known happens outside the daemon: never undo it */
+        "known = MAX (devices.known, excluded.known), "
         "first_seen = MIN (devices.first_seen, excluded.first_seen), "
         "last_seen = MAX (devices.last_seen, excluded.last_seen) "
         "RETURNING id",
@@ -261,30 +264,38 @@ migrate_v2(YmStore *self, GError **error)
 static gboolean
 migrate_v3(YmStore *self, GError **error)
 {
-	return ym_store_exec(self,
-	                     "CREATE TABLE alerts_v3 ("
-	                     "  id INTEGER PRIMARY KEY,"
-	                     "  type TEXT NOT NULL,"
-	                     "  severity TEXT NOT NULL,"
-	                     "  device_id INTEGER REFERENCES devices (id) ON DELETE CASCADE,"
-	                     "  mac TEXT NOT NULL DEFAULT '',"
-	                     "  key TEXT NOT NULL DEFAULT '',"
-	                     "  state TEXT NOT NULL DEFAULT 'open',"
-	                     "  first_seen INTEGER NOT NULL,"
-	                     "  last_seen INTEGER NOT NULL,"
-	                     "  count INTEGER NOT NULL DEFAULT 1,"
-	                     "  evidence TEXT NOT NULL DEFAULT '{}',"
-	                     "  state_changed INTEGER,"
-	                     "  notify INTEGER NOT NULL DEFAULT 1,"
-	                     "  UNIQUE (type, mac, key));"
-	                     "INSERT INTO alerts_v3 (id, type, severity, device_id, mac, key, state, "
-	                     "  first_seen, last_seen, count, evidence, state_changed) "
-	                     "SELECT a.id, a.type, a.severity, a.device_id, COALESCE (d.mac, ''), "
-	                     "  a.key, a.state, a.first_seen, a.last_seen, a.count, a.evidence, "
-	                     "  a.state_changed FROM alerts a LEFT JOIN devices d ON d.id = a.device_id;"
-	                     "DROP TABLE alerts;"
-	                     "ALTER TABLE alerts_v3 RENAME TO alerts;",
-	                     error);
+	return ym_store_exec(
+	    self,
+	    "CREATE TABLE alerts_v3 ("
+	    "  id INTEGER PRIMARY KEY,"
+	    "  type TEXT NOT NULL,"
+	    "  severity TEXT NOT NULL,"
+	    "  device_id INTEGER REFERENCES devices (id) ON DELETE CASCADE,"
+	    "  mac TEXT NOT NULL DEFAULT '',"
+	    "  key TEXT NOT NULL DEFAULT '',"
+	    "  state TEXT NOT NULL DEFAULT 'open',"
+	    "  first_seen INTEGER NOT NULL,"
+	    "  last_seen INTEGER NOT NULL,"
+	    "  count INTEGER NOT NULL DEFAULT 1,"
+	    "  evidence TEXT NOT NULL DEFAULT '{}',"
+	    "  state_changed INTEGER,"
+	    "  notify INTEGER NOT NULL DEFAULT 1,"
+	    "  UNIQUE (type, mac, key));"
+	    "INSERT INTO alerts_v3 (id, type, severity, device_id, mac, key, state, "
+	    "  first_seen, last_seen, count, evidence, state_changed) "
+	    "SELECT a.id, a.type, a.severity, a.device_id, COALESCE (d.mac, ''), "
+	    "  a.key, a.state, a.first_seen, a.last_seen, a.count, a.evidence, "
+	    "  a.state_changed FROM alerts a LEFT JOIN devices d ON d.id = a.device_id;"
+	    "DROP TABLE alerts;"
+	    "ALTER TABLE alerts_v3 RENAME TO alerts;",
+	    error);
+}
+
+static gboolean
+migrate_v4(YmStore *self, GError **error)
+{
+	return ym_store_exec(
+	    self, "ALTER TABLE devices ADD COLUMN known INTEGER NOT NULL DEFAULT 0;", error);
 }
 
 typedef gboolean (*YmStoreMigration)(YmStore *self, GError **error);
@@ -293,6 +304,7 @@ static const YmStoreMigration migrations[YM_STORE_SCHEMA_VERSION] = {
     migrate_v1,
     migrate_v2,
     migrate_v3,
+    migrate_v4,
 };
 
 guint
@@ -390,6 +402,49 @@ ym_store_ensure_schema(YmStore *self, GError **error)
 		}
 	}
 	return TRUE;
+}
+
+gboolean
+ym_store_mark_known(YmStore *self, const gchar *mac, gint64 now, GError **error)
+{
+	sqlite3_stmt *stmt = NULL;
+	gint rc;
+
+	g_return_val_if_fail(YM_IS_STORE(self), FALSE);
+	if (!ym_store_begin(self, error))
+		return FALSE;
+	rc = sqlite3_prepare_v2(self->db, "UPDATE devices SET known = 1 WHERE mac = ?1", -1, &stmt,
+	                        NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, mac, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+	}
+	if (rc != SQLITE_DONE) {
+		ym_store_rollback(self);
+		return set_sqlite_error(self, error, rc, "marking the device known");
+	}
+	if (sqlite3_changes(self->db) == 0) {
+		ym_store_rollback(self);
+		g_set_error(error, YM_ERROR, YM_ERROR_NOT_FOUND, "no device %s has been seen", mac);
+		return FALSE;
+	}
+	/* its "new device" alert has been answered */
+	rc = sqlite3_prepare_v2(self->db,
+	                        "UPDATE alerts SET state = 'acknowledged', state_changed = ?2 "
+	                        "WHERE mac = ?1 AND type = 'new_device_joined' AND state = 'open'",
+	                        -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, mac, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, now);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+	}
+	if (rc != SQLITE_DONE) {
+		ym_store_rollback(self);
+		return set_sqlite_error(self, error, rc, "acknowledging the alert");
+	}
+	return ym_store_commit(self, error);
 }
 
 gboolean

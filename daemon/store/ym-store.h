@@ -33,6 +33,11 @@ ym_store_ensure_schema(YmStore *self, GError **error);
 guint
 ym_store_get_schema_version(YmStore *self);
 
+/* the household knows @mac: no "new device" alert for it, and an open one
+ * is acknowledged */
+gboolean
+ym_store_mark_known(YmStore *self, const gchar *mac, gint64 now, GError **error);
+
 /* a transaction around a batch of writes */
 gboolean
 ym_store_begin(YmStore *self, GError **error);

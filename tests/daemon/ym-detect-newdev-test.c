@@ -212,6 +212,30 @@ test_sequence(Fixture *fixture, gconstpointer user_data)
 	g_assert_nonnull(g_hash_table_lookup(found, "00:14:22:0d:0e:0f|"));
 }
 
+/* a device the household marked as known never raises the alert */
+static void
+test_known(Fixture *fixture, gconstpointer user_data)
+{
+	YmDevice *device;
+	ipv4_packet(fixture->packet, router_mac, 0xc0a80a01, 0xc0a80aff, T0);
+	feed(fixture);
+	ticks(fixture, T0, T0 + 12 * MINUTE);
+	/* both join after the learning period; one of them is known */
+	ipv4_packet(fixture->packet, stranger_mac, 0xc0a80a30, 0xc0a80aff, T0 + 15 * MINUTE);
+	feed(fixture);
+	ipv4_packet(fixture->packet, later_mac, 0xc0a80a31, 0xc0a80aff, T0 + 15 * MINUTE);
+	feed(fixture);
+	device = ym_inventory_lookup_mac(fixture->inventory, later_mac);
+	g_assert_nonnull(device);
+	device->known = TRUE;
+	ticks(fixture, T0 + 15 * MINUTE, T0 + 17 * MINUTE);
+	g_assert_cmpuint(count(fixture), ==, 1);
+	{
+		g_autoptr(GHashTable) found = ym_test_alerts_of_type(fixture->alerts, TYPE);
+		g_assert_true(g_hash_table_contains(found, "00:14:22:0a:0b:0c|"));
+	}
+}
+
 static void
 test_learning_only(Fixture *fixture, gconstpointer user_data)
 {
@@ -314,6 +338,8 @@ main(int argc, char **argv)
 	g_test_add("/ym/detect-newdev/sequence", Fixture, NULL, fixture_setup, test_sequence,
 	           fixture_teardown);
 	g_test_add("/ym/detect-newdev/learning", Fixture, NULL, fixture_setup, test_learning_only,
+	           fixture_teardown);
+	g_test_add("/ym/detect-newdev/known", Fixture, NULL, fixture_setup, test_known,
 	           fixture_teardown);
 	g_test_add_func("/ym/detect-newdev/demo", test_demo);
 	g_test_add_func("/ym/detect-newdev/shared", test_shared);

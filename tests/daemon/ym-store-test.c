@@ -34,7 +34,7 @@ test_schema_and_reopen(void)
 		gpointer stmt;
 		g_assert_true(ym_store_ensure_schema(store, &error));
 		g_assert_no_error(error);
-		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 3);
+		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 4);
 		g_assert_true(ym_store_begin(store, &error));
 		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
 		g_assert_no_error(error);
@@ -45,7 +45,7 @@ test_schema_and_reopen(void)
 		ym_store_bind_int64(stmt, 10, 0);
 		ym_store_bind_int64(stmt, 11, 100);
 		ym_store_bind_int64(stmt, 12, 200);
-		for (gint i = 13; i <= 15; i++)
+		for (gint i = 13; i <= 16; i++)
 			ym_store_bind_int64(stmt, i, 0);
 		g_assert_true(ym_store_step(store, stmt, &error));
 		/* the same device again widens the time range */
@@ -57,7 +57,7 @@ test_schema_and_reopen(void)
 		ym_store_bind_int64(stmt, 10, 0);
 		ym_store_bind_int64(stmt, 11, 50);
 		ym_store_bind_int64(stmt, 12, 150);
-		for (gint i = 13; i <= 15; i++)
+		for (gint i = 13; i <= 16; i++)
 			ym_store_bind_int64(stmt, i, 0);
 		g_assert_true(ym_store_step(store, stmt, &error));
 		g_assert_true(ym_store_commit(store, &error));
@@ -153,7 +153,7 @@ test_migrate_v1(void)
 	g_assert_no_error(error);
 	g_assert_true(ym_store_ensure_schema(store, &error));
 	g_assert_no_error(error);
-	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 3);
+	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 4);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM addresses"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM runs"), ==, 1);

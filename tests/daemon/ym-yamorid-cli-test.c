@@ -580,6 +580,56 @@ test_sighup_reload(void)
 	ym_test_rm_rf(dir);
 }
 
+/* the household marks a device as theirs: stored, and wrong input named */
+static void
+test_mark_known(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *path = ym_test_shared_pcap("zeek-dhcp.pcap");
+	if (path == NULL)
+		return;
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", path, "--state-dir", dir, NULL);
+		g_assert_cmpint(r.status, ==, 0);
+	}
+	g_assert_cmpint(db_count(dir, "SELECT count(*) FROM devices WHERE known = 1"), ==, 0);
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--mark-known", "90:B1:1C:99:49:29", "--state-dir", dir, NULL);
+		g_assert_cmpint(r.status, ==, 0);
+	}
+	g_assert_cmpint(db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"),
+	                ==, 1);
+	/* analysing again does not forget it */
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--read", path, "--state-dir", dir, NULL);
+		g_assert_cmpint(r.status, ==, 0);
+	}
+	g_assert_cmpint(db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"),
+	                ==, 1);
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--mark-known", "02:00:00:00:00:99", "--state-dir", dir, NULL);
+		g_assert_cmpint(r.status, ==, 1);
+		g_assert_nonnull(strstr(r.err, "no device 02:00:00:00:00:99 has been seen"));
+	}
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--mark-known", "kitchen-tablet", "--state-dir", dir, NULL);
+		g_assert_cmpint(r.status, ==, 2);
+		g_assert_nonnull(strstr(r.err, "is not a MAC address"));
+	}
+	{
+		g_auto(RunResult) r = {0};
+		run_yamorid(&r, "--mark-known", "90:b1:1c:99:49:29", NULL);
+		g_assert_cmpint(r.status, ==, 2);
+		g_assert_nonnull(strstr(r.err, "--mark-known needs --state-dir"));
+	}
+	ym_test_rm_rf(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -595,5 +645,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/yamorid-cli/live-bad-filter", test_live_bad_filter);
 	g_test_add_func("/ym/yamorid-cli/full-disk", test_full_disk);
 	g_test_add_func("/ym/yamorid-cli/sighup-reload", test_sighup_reload);
+	g_test_add_func("/ym/yamorid-cli/mark-known", test_mark_known);
 	return g_test_run();
 }
