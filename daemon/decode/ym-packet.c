@@ -148,6 +148,20 @@ ym_ip_addr_equal(const YmIpAddr *a, const YmIpAddr *b)
 	return memcmp(a->bytes, b->bytes, a->family == 4 ? 4 : 16) == 0;
 }
 
+gboolean
+ym_ip_addr_is_global(const YmIpAddr *addr)
+{
+	const guint8 *b = addr->bytes;
+	if (addr->family == 4) {
+		return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224 ||
+		         (b[0] == 100 && (b[1] & 0xc0) == 64) || (b[0] == 169 && b[1] == 254) ||
+		         (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168));
+	}
+	if (addr->family == 6)
+		return (b[0] & 0xe0) == 0x20;
+	return FALSE;
+}
+
 const gchar *
 ym_ip_addr_to_string(const YmIpAddr *addr, gchar *buf, gsize buf_size)
 {

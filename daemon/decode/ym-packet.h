@@ -244,6 +244,10 @@ guint32
 ym_ip_addr_get_v4(const YmIpAddr *addr);
 gboolean
 ym_ip_addr_equal(const YmIpAddr *a, const YmIpAddr *b);
+/* an address on the internet: not private, shared (CGNAT), loopback,
+ * link-local, multicast or unspecified; IPv6 global unicast 2000::/3 */
+gboolean
+ym_ip_addr_is_global(const YmIpAddr *addr);
 
 /* compare a view to a C string, ignoring ASCII case */
 gboolean

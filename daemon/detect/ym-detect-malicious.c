@@ -144,21 +144,6 @@ malicious_reload(gpointer state, YmDetectContext *ctx, GError **error)
 	return TRUE;
 }
 
-/* an address on the internet: not private, shared, loopback, link-local or multicast */
-static gboolean
-addr_is_global(const YmIpAddr *addr)
-{
-	const guint8 *b = addr->bytes;
-	if (addr->family == 4) {
-		return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224 ||
-		         (b[0] == 100 && (b[1] & 0xc0) == 64) || (b[0] == 169 && b[1] == 254) ||
-		         (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168));
-	}
-	if (addr->family == 6)
-		return (b[0] & 0xe0) == 0x20; /* 2000::/3 */
-	return FALSE;
-}
-
 static const YmDevice *
 device_for_mac(YmDetectContext *ctx, const YmPacket *packet, gboolean source)
 {
@@ -402,7 +387,7 @@ track_connection(DetectMalicious *self, YmDetectContext *ctx, const YmPacket *pa
 
 	if (!packet->has_mac || !packet->has_ports || packet->ip_proto != 6 ||
 	    (packet->tcp_flags & (YM_TCP_SYN | YM_TCP_ACK)) != YM_TCP_SYN ||
-	    !addr_is_global(&packet->dst_ip) ||
+	    !ym_ip_addr_is_global(&packet->dst_ip) ||
 	    ym_inventory_lookup_ip(ctx->inventory, &packet->dst_ip) != NULL)
 		return;
 	memset(&lookup, 0, sizeof(lookup));
@@ -475,7 +460,7 @@ check_http_request(DetectMalicious *self, YmDetectContext *ctx, const YmPacket *
 	}
 	if (!ym_str_equal_ascii_nocase(http->method, "POST") || packet->dst_port == 80 ||
 	    packet->dst_port == 8080 || packet->dst_port == 443 ||
-	    !addr_is_global(&packet->dst_ip) || !host_is_ip_literal(http->host))
+	    !ym_ip_addr_is_global(&packet->dst_ip) || !host_is_ip_literal(http->host))
 		return;
 	ym_ip_addr_to_string(&packet->dst_ip, server, sizeof(server));
 	key = g_strdup_printf("http-post-ip:%s:%u", server, packet->dst_port);

@@ -57,21 +57,6 @@ typedef struct {
 	guint64 dropped; /* devices not tracked because the table was full */
 } Upload;
 
-/* an address on the internet: not private, shared, loopback, link-local or multicast */
-static gboolean
-addr_is_global(const YmIpAddr *addr)
-{
-	const guint8 *b = addr->bytes;
-	if (addr->family == 4) {
-		return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224 ||
-		         (b[0] == 100 && (b[1] & 0xc0) == 64) || (b[0] == 169 && b[1] == 254) ||
-		         (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168));
-	}
-	if (addr->family == 6)
-		return (b[0] & 0xe0) == 0x20; /* 2000::/3 */
-	return FALSE;
-}
-
 static guint
 local_hour(gint64 hour)
 {
@@ -274,7 +259,8 @@ upload_flow_end(gpointer state, YmDetectContext *ctx, const YmFlow *flow)
 		if (flow->bytes[dir] == 0)
 			continue;
 		/* from the home (a local source) to the internet */
-		if (addr_is_global(&flow->addr[dir]) || !addr_is_global(&flow->addr[1 - dir]))
+		if (ym_ip_addr_is_global(&flow->addr[dir]) ||
+		    !ym_ip_addr_is_global(&flow->addr[1 - dir]))
 			continue;
 		device = ym_inventory_lookup_mac(ctx->inventory, flow->mac[dir]);
 		if (device == NULL)

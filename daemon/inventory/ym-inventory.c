@@ -80,21 +80,6 @@ ip_addr_is_unusable(const YmIpAddr *addr)
 	return TRUE;
 }
 
-/* an address that can only come from beyond the home's routers */
-static gboolean
-ip_addr_is_public(const YmIpAddr *addr)
-{
-	const guint8 *b = addr->bytes;
-	if (addr->family == 4) {
-		return !(b[0] == 10 || b[0] == 127 || (b[0] == 172 && (b[1] & 0xf0) == 16) ||
-		         (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) ||
-		         (b[0] == 100 && (b[1] & 0xc0) == 64));
-	}
-	if (addr->family == 6)
-		return (b[0] & 0xe0) == 0x20; /* 2000::/3, global unicast */
-	return FALSE;
-}
-
 /* an initial TTL that no router has decremented: the sender is on the LAN */
 static inline gboolean
 ttl_is_fresh(guint8 ttl)
@@ -966,7 +951,7 @@ ym_inventory_observe(YmInventory *self, const YmPacket *packet)
 				device->last_bound = packet->src_ip;
 			}
 		} else if (!ip_addr_is_unusable(&packet->src_ip) &&
-		           ip_addr_is_public(&packet->src_ip)) {
+		           ym_ip_addr_is_global(&packet->src_ip)) {
 			/* scanners pick odd TTLs too: only the internet counts */
 			device->remote_packets++;
 		}
