@@ -15,6 +15,7 @@ extern const YmDetectorInfo ym_detector_router;
 extern const YmDetectorInfo ym_detector_scan;
 extern const YmDetectorInfo ym_detector_upnp;
 extern const YmDetectorInfo ym_detector_upload;
+extern const YmDetectorInfo ym_detector_camdest;
 
 /* clang-format off */
 const YmDetectorInfo *const ym_detectors[] = {
@@ -26,6 +27,7 @@ const YmDetectorInfo *const ym_detectors[] = {
     &ym_detector_upnp,
     &ym_detector_newdev,
     &ym_detector_upload,
+    &ym_detector_camdest,
     NULL,
 };
 /* clang-format on */
