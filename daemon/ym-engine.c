@@ -169,6 +169,9 @@ static void
 run_ticks(YmEngine *self, gint64 now)
 {
 	self->last_tick = now / G_USEC_PER_SEC;
+	/* detectors ask what a device is: decide it as evidence arrives, not
+	 * only when the inventory is saved (offline, that is at the end) */
+	ym_inventory_classify(self->inventory);
 	for (guint i = 0; i < self->detector_states->len; i++) {
 		if (ym_detectors[i]->tick != NULL)
 			ym_detectors[i]->tick(g_ptr_array_index(self->detector_states, i),

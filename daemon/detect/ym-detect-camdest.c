@@ -54,21 +54,6 @@ typedef struct {
 	guint64 replaced; /* cameras forgotten because the table was full */
 } Camdest;
 
-/* an address on the internet: not private, shared, loopback, link-local or multicast */
-static gboolean
-addr_is_global(const YmIpAddr *addr)
-{
-	const guint8 *b = addr->bytes;
-	if (addr->family == 4) {
-		return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224 ||
-		         (b[0] == 100 && (b[1] & 0xc0) == 64) || (b[0] == 169 && b[1] == 254) ||
-		         (b[0] == 172 && (b[1] & 0xf0) == 16) || (b[0] == 192 && b[1] == 168));
-	}
-	if (addr->family == 6)
-		return (b[0] & 0xe0) == 0x20; /* 2000::/3 */
-	return FALSE;
-}
-
 static gboolean
 is_camera(const YmDevice *device)
 {
@@ -191,7 +176,7 @@ camdest_flow_end(gpointer state, YmDetectContext *ctx, const YmFlow *flow)
 
 		/* from a camera (known by its MAC: at home over IPv6 it has a
 		 * global address too) to the internet */
-		if (!addr_is_global(dst) || ym_ip_addr_equal(&flow->addr[dir], dst))
+		if (!ym_ip_addr_is_global(dst) || ym_ip_addr_equal(&flow->addr[dir], dst))
 			continue;
 		device = ym_inventory_lookup_mac(ctx->inventory, flow->mac[dir]);
 		if (device == NULL || !is_camera(device))
