@@ -93,18 +93,15 @@ newdev_destroy(gpointer data)
 	g_free(state);
 }
 
+/* capture time actually watched, counted at each tick rather than on the
+ * packet path; a silence adds at most GAP_USEC */
 static void
-newdev_packet(gpointer data,
-              YmDetectContext *ctx,
-              const YmPacket *packet,
-              const YmFlow *flow,
-              guint direction)
+newdev_watch(NewdevState *state, gint64 now)
 {
-	NewdevState *state = data;
-	if (state->last_ts > 0 && packet->ts_usec > state->last_ts)
-		state->watched += MIN(packet->ts_usec - state->last_ts, GAP_USEC);
-	if (packet->ts_usec > state->last_ts)
-		state->last_ts = packet->ts_usec;
+	if (state->last_ts > 0 && now > state->last_ts)
+		state->watched += MIN(now - state->last_ts, GAP_USEC);
+	if (now > state->last_ts)
+		state->last_ts = now;
 	if (state->learned_at == 0 && state->watched >= LEARNING_USEC)
 		state->learned_at = state->last_ts;
 }
@@ -141,6 +138,7 @@ newdev_tick(gpointer data, YmDetectContext *ctx, gint64 now)
 	NewdevState *state = data;
 	GPtrArray *devices;
 
+	newdev_watch(state, now);
 	if (state->learned_at == 0)
 		return;
 	devices = ym_inventory_get_devices(ctx->inventory);
@@ -161,6 +159,5 @@ const YmDetectorInfo ym_detector_newdev = {
     .name = "newdev",
     .create = newdev_create,
     .destroy = newdev_destroy,
-    .packet = newdev_packet,
     .tick = newdev_tick,
 };

@@ -126,7 +126,8 @@ static void
 feed(Fixture *fixture)
 {
 	ym_inventory_observe(fixture->inventory, fixture->packet);
-	ym_detector_newdev.packet(fixture->state, &fixture->ctx, fixture->packet, NULL, 0);
+	if (ym_detector_newdev.packet != NULL)
+		ym_detector_newdev.packet(fixture->state, &fixture->ctx, fixture->packet, NULL, 0);
 }
 
 /* a tick every second of capture time from @from to @to, and the
