@@ -28,8 +28,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(sqlite3_stmt, sqlite3_finalize)
  *  2: devices.os_confidence, model_confidence, firmware_confidence
  *  3: alerts keyed by (type, mac, key) so device-less alerts aggregate too; notify
  *  4: devices.known: the household said it knows the device
+ *  5: advisories (one normalised row per advisory, CVE and product),
+ *     advisory_feeds (per-source fetch state and high-water marks),
+ *     device_identity (model and firmware the resident set or corrected)
  */
-#define YM_STORE_SCHEMA_VERSION 4
+#define YM_STORE_SCHEMA_VERSION 5
 
 static const gchar *const statement_sql[YM_STORE_STMT_LAST] = {
     [YM_STORE_STMT_UPSERT_DEVICE] =
@@ -298,6 +301,66 @@ migrate_v4(YmStore *self, GError **error)
 	    self, "ALTER TABLE devices ADD COLUMN known INTEGER NOT NULL DEFAULT 0;", error);
 }
 
+static gboolean
+migrate_v5(YmStore *self, GError **error)
+{
+	return ym_store_exec(
+	    self,
+	    "CREATE TABLE advisories ("
+	    "  id INTEGER PRIMARY KEY,"
+	    "  source TEXT NOT NULL,"
+	    "  advisory_id TEXT NOT NULL,"
+	    "  cve TEXT,"
+	    "  status TEXT NOT NULL DEFAULT 'affected',"
+	    "  vendor TEXT,"
+	    "  product TEXT,"
+	    "  cpe TEXT,"
+	    "  platform_cpe TEXT,"
+	    "  hw_rev TEXT,"
+	    "  all_versions INTEGER NOT NULL DEFAULT 0,"
+	    "  version_exact TEXT,"
+	    "  version_start TEXT,"
+	    "  start_inclusive INTEGER NOT NULL DEFAULT 1,"
+	    "  version_end TEXT,"
+	    "  end_inclusive INTEGER NOT NULL DEFAULT 0,"
+	    /* 1: the bounds came from the record's structure, 0: from its words */
+	    "  structured INTEGER NOT NULL DEFAULT 1,"
+	    "  version_text TEXT,"
+	    "  fixed_version TEXT,"
+	    "  remediation TEXT NOT NULL DEFAULT 'unknown',"
+	    "  remediation_url TEXT,"
+	    "  cvss REAL NOT NULL DEFAULT 0,"
+	    "  cvss_vector TEXT,"
+	    "  kev INTEGER NOT NULL DEFAULT 0,"
+	    "  end_of_life INTEGER NOT NULL DEFAULT 0,"
+	    "  title_en TEXT,"
+	    "  title_ja TEXT,"
+	    "  summary_en TEXT,"
+	    "  summary_ja TEXT,"
+	    "  published INTEGER NOT NULL DEFAULT 0,"
+	    "  modified INTEGER NOT NULL DEFAULT 0);"
+	    "CREATE INDEX advisories_by_record ON advisories (source, advisory_id);"
+	    "CREATE INDEX advisories_by_cve ON advisories (cve);"
+	    "CREATE TABLE advisory_feeds ("
+	    "  url TEXT PRIMARY KEY,"
+	    "  source TEXT NOT NULL,"
+	    "  etag TEXT,"
+	    "  last_modified TEXT,"
+	    "  high_water TEXT,"
+	    "  last_attempt INTEGER NOT NULL DEFAULT 0,"
+	    "  last_success INTEGER NOT NULL DEFAULT 0,"
+	    "  last_error TEXT,"
+	    "  records INTEGER NOT NULL DEFAULT 0);"
+	    "CREATE TABLE device_identity ("
+	    "  mac TEXT PRIMARY KEY,"
+	    "  vendor TEXT,"
+	    "  model TEXT,"
+	    "  hw_rev TEXT,"
+	    "  firmware TEXT,"
+	    "  set_at INTEGER NOT NULL);",
+	    error);
+}
+
 typedef gboolean (*YmStoreMigration)(YmStore *self, GError **error);
 
 static const YmStoreMigration migrations[YM_STORE_SCHEMA_VERSION] = {
@@ -305,6 +368,7 @@ static const YmStoreMigration migrations[YM_STORE_SCHEMA_VERSION] = {
     migrate_v2,
     migrate_v3,
     migrate_v4,
+    migrate_v5,
 };
 
 guint

@@ -34,7 +34,7 @@ test_schema_and_reopen(void)
 		gpointer stmt;
 		g_assert_true(ym_store_ensure_schema(store, &error));
 		g_assert_no_error(error);
-		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 4);
+		g_assert_cmpuint(ym_store_get_schema_version(store), ==, 5);
 		g_assert_true(ym_store_begin(store, &error));
 		stmt = ym_store_get_statement(store, YM_STORE_STMT_UPSERT_DEVICE, &error);
 		g_assert_no_error(error);
@@ -153,7 +153,7 @@ test_migrate_v1(void)
 	g_assert_no_error(error);
 	g_assert_true(ym_store_ensure_schema(store, &error));
 	g_assert_no_error(error);
-	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 4);
+	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 5);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM addresses"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM runs"), ==, 1);
@@ -161,6 +161,38 @@ test_migrate_v1(void)
 	    count_rows(store, "SELECT kind_confidence FROM devices WHERE model = 'UGW3'"), ==, 90);
 	/* the new columns start at zero until the next classification */
 	g_assert_cmpint(count_rows(store, "SELECT sum(model_confidence) FROM devices"), ==, 0);
+	ym_test_rm_rf(dir);
+}
+
+/* a store written by schema version 4 (tests/data/store/schema-v4.db, made
+ * by yamorid from ndpi-telnet-login.pcap and zeek-dhcp.pcap) gains the
+ * advisory tables and keeps its devices and alerts */
+static void
+test_migrate_v4(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autofree gchar *fixture =
+	    g_test_build_filename(G_TEST_DIST, "data", "store", "schema-v4.db", NULL);
+	g_autofree gchar *copy = g_build_filename(dir, "yamori.db", NULL);
+	g_autofree gchar *contents = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(YmStore) store = ym_store_new(dir);
+	gsize length = 0;
+
+	g_file_get_contents(fixture, &contents, &length, &error);
+	g_assert_no_error(error);
+	g_file_set_contents(copy, contents, (gssize) length, &error);
+	g_assert_no_error(error);
+	g_assert_true(ym_store_ensure_schema(store, &error));
+	g_assert_no_error(error);
+	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 5);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 4);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM alerts WHERE mac = "
+	                                  "'00:00:c0:9f:a0:97' AND type = 'insecure_remote_access'"),
+	                ==, 2);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM advisories"), ==, 0);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM advisory_feeds"), ==, 0);
+	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM device_identity"), ==, 0);
 	ym_test_rm_rf(dir);
 }
 
@@ -173,5 +205,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/store/newer-schema-refused", test_newer_schema_refused);
 	g_test_add_func("/ym/store/not-a-database", test_not_a_database);
 	g_test_add_func("/ym/store/migrate-v1", test_migrate_v1);
+	g_test_add_func("/ym/store/migrate-v4", test_migrate_v4);
 	return g_test_run();
 }
