@@ -381,6 +381,32 @@ test_unsigned(void)
 	assert_refused(&f, bundle, YM_ERROR_SIGNATURE_INVALID, "the bundle is not signed");
 }
 
+/* a huge file is refused from its size, before anything is hashed */
+static void
+test_too_large(void)
+{
+	g_auto(Fixture) f = {0};
+	g_autofree gchar *bundle = NULL;
+	g_autofree gchar *huge = NULL;
+	g_autofree gchar *sig = NULL;
+	g_autofree gchar *huge_sig = NULL;
+	g_autofree gchar *contents = NULL;
+
+	if (!fixture_init_installed(&f))
+		return;
+	bundle = make_bundle(&f, f.packaged + 2);
+	sig = g_strconcat(bundle, ".minisig", NULL);
+	huge = g_build_filename(f.dir, "huge.tar", NULL);
+	huge_sig = g_strconcat(huge, ".minisig", NULL);
+	contents = read_text(sig);
+	write_text(huge_sig, contents);
+	/* sparse: 300 MiB that take no room */
+	write_text(huge, "");
+	g_assert_cmpint(truncate(huge, 300 * 1024 * 1024), ==, 0);
+	assert_refused(&f, huge, YM_ERROR_INVALID_DATA,
+	               "huge.tar: 314572800 bytes, more than a bundle may have");
+}
+
 static void
 test_other_key(void)
 {
@@ -963,6 +989,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/signature-bundle/install", test_install);
 	g_test_add_func("/ym/signature-bundle/rotate", test_rotate);
 	g_test_add_func("/ym/signature-bundle/unsigned", test_unsigned);
+	g_test_add_func("/ym/signature-bundle/too-large", test_too_large);
 	g_test_add_func("/ym/signature-bundle/other-key", test_other_key);
 	g_test_add_func("/ym/signature-bundle/packaged-key", test_packaged_key);
 	g_test_add_func("/ym/signature-bundle/tampered", test_tampered);
