@@ -18,11 +18,15 @@
 #include "ym-error.h"
 #include "ym-privileges.h"
 #include "ym-report.h"
+#include "ym-signature-bundle.h"
 #include "ym-systemd.h"
 
 typedef struct {
 	GMainLoop *loop;
 	YmEngine *engine;
+	const gchar *state_dir;
+	/* no --signatures-dir: SIGHUP takes up a bundle installed meanwhile */
+	gboolean follow_active;
 } YmDaemon;
 
 static gboolean
@@ -38,10 +42,22 @@ on_sighup(gpointer user_data)
 {
 	YmDaemon *daemon = user_data;
 	g_autoptr(GError) error = NULL;
-	if (!ym_engine_reload(daemon->engine, &error))
+	g_autoptr(YmSignatureSet) set = NULL;
+	g_autofree gchar *previous = g_strdup(ym_engine_get_signatures_dir(daemon->engine));
+
+	if (daemon->follow_active) {
+		set = ym_signature_bundle_get_active(daemon->state_dir);
+		ym_engine_set_signatures_dir(daemon->engine, set->path);
+	}
+	if (!ym_engine_reload(daemon->engine, &error)) {
+		ym_engine_set_signatures_dir(daemon->engine, previous);
 		g_warning("rules not reloaded, the previous ones stay active: %s", error->message);
-	else
+	} else if (set != NULL) {
+		g_message("rules reloaded from %s (version %" G_GUINT64_FORMAT ")", set->path,
+		          set->version);
+	} else {
 		g_message("rules reloaded");
+	}
 	return G_SOURCE_CONTINUE;
 }
 
@@ -53,16 +69,26 @@ on_timed_exit(gpointer user_data)
 	return G_SOURCE_REMOVE;
 }
 
-/* the rules next to the source tree when not installed */
+/* --signatures-dir as given, else the packaged set or a newer installed
+ * bundle; says once which set is used */
 static gchar *
-default_signatures_dir(void)
+choose_signatures_dir(const gchar *given, const gchar *state_dir)
 {
-	const gchar *env = g_getenv("YM_SIGNATURES_DIR");
-	if (env != NULL)
-		return g_strdup(env);
-	if (g_file_test(YM_SIGNATURES_DIR, G_FILE_TEST_IS_DIR))
-		return g_strdup(YM_SIGNATURES_DIR);
-	return g_strdup(YM_SOURCE_SIGNATURES_DIR);
+	g_autoptr(YmSignatureSet) set = NULL;
+	guint64 version = 0;
+
+	if (given != NULL) {
+		if (ym_signature_bundle_read_version(given, &version, NULL))
+			g_message("using the signatures in %s, version %" G_GUINT64_FORMAT, given,
+			          version);
+		else
+			g_message("using the signatures in %s", given);
+		return g_strdup(given);
+	}
+	set = ym_signature_bundle_get_active(state_dir);
+	g_message("using the %s signatures, version %" G_GUINT64_FORMAT ", in %s",
+	          set->installed ? "installed" : "packaged", set->version, set->path);
+	return g_strdup(set->path);
 }
 
 static gboolean
@@ -160,6 +186,7 @@ main(int argc, char **argv)
 	g_autofree gchar *state_dir = NULL;
 	g_autofree gchar *oui_dir = NULL;
 	g_autofree gchar *signatures_dir = NULL;
+	g_autofree gchar *signatures_given = NULL;
 	g_autofree gchar *user = NULL;
 	g_auto(GStrv) read_files = NULL;
 	gint max_flows = 0;
@@ -188,7 +215,7 @@ main(int argc, char **argv)
 	    {"oui-dir", 0, 0, G_OPTION_ARG_FILENAME, &oui_dir,
 	     /* TRANSLATORS: --help text */
 	     N_("Folder of the IEEE OUI registry (oui.csv)"), N_("DIR")},
-	    {"signatures-dir", 0, 0, G_OPTION_ARG_FILENAME, &signatures_dir,
+	    {"signatures-dir", 0, 0, G_OPTION_ARG_FILENAME, &signatures_given,
 	     /* TRANSLATORS: --help text */
 	     N_("Folder of the signature files"), N_("DIR")},
 	    {"user", 'u', 0, G_OPTION_ARG_STRING, &user,
@@ -248,7 +275,7 @@ main(int argc, char **argv)
 	}
 
 	engine = ym_engine_new();
-	signatures_dir = signatures_dir != NULL ? signatures_dir : default_signatures_dir();
+	signatures_dir = choose_signatures_dir(signatures_given, state_dir);
 	ym_engine_set_signatures_dir(engine, signatures_dir);
 	if (oui_dir == NULL && g_getenv("YM_OUI_DIR") != NULL)
 		oui_dir = g_strdup(g_getenv("YM_OUI_DIR"));
@@ -273,6 +300,8 @@ main(int argc, char **argv)
 		loop = g_main_loop_new(NULL, FALSE);
 		daemon.loop = loop;
 		daemon.engine = engine;
+		daemon.state_dir = state_dir;
+		daemon.follow_active = signatures_given == NULL;
 		if (!run_live(&daemon, interface, filter, user != NULL ? user : YM_DAEMON_USER,
 		              (guint) MAX(timed_exit, 0), &error)) {
 			g_printerr("yamorid: %s\n", error->message);

@@ -518,6 +518,16 @@ ym_engine_set_signatures_dir(YmEngine *self, const gchar *signatures_dir)
 	g_return_if_fail(YM_IS_ENGINE(self));
 	g_free(self->signatures_dir);
 	self->signatures_dir = g_strdup(signatures_dir);
+	/* detectors borrow it: never leave them the freed string */
+	if (self->context.signatures_dir != NULL)
+		self->context.signatures_dir = self->signatures_dir;
+}
+
+const gchar *
+ym_engine_get_signatures_dir(YmEngine *self)
+{
+	g_return_val_if_fail(YM_IS_ENGINE(self), NULL);
+	return self->signatures_dir;
 }
 
 void

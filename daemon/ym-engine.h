@@ -41,8 +41,11 @@ void
 ym_engine_set_state_dir(YmEngine *self, const gchar *state_dir);
 void
 ym_engine_set_oui_dir(YmEngine *self, const gchar *oui_dir);
+/* takes effect at the next ym_engine_setup() or ym_engine_reload() */
 void
 ym_engine_set_signatures_dir(YmEngine *self, const gchar *signatures_dir);
+const gchar *
+ym_engine_get_signatures_dir(YmEngine *self);
 void
 ym_engine_set_guidance_dir(YmEngine *self, const gchar *guidance_dir);
 /* without detection only the inventory is kept (benchmarks, diagnosis) */

@@ -66,6 +66,36 @@ TRANSLATIONS = {
     "Found %u device:\n": "%u 台の機器が見つかりました:\n",
     "%lu malformed or cut-short packet was skipped safely.\n":
         "壊れている、または途中で切れている %lu 個のパケットは安全に読み飛ばしました。\n",
+    "Install signed signature updates and show the active set":
+        "署名付きのシグネチャ更新をインストールし、使用中のセットを表示する",
+    "Usage: yamorictl COMMAND [OPTION…]": "使い方: yamorictl コマンド [オプション…]",
+    "Commands:": "コマンド:",
+    "Run \"yamorictl COMMAND --help\" for the options of a command.":
+        "各コマンドのオプションは「yamorictl コマンド --help」で表示されます。",
+    "unknown command \"%s\"; see yamorictl --help":
+        "「%s」というコマンドはありません。yamorictl --help を参照してください",
+    "none": "なし",
+    "The minisign signature (default: BUNDLE.minisig)": "minisign の署名ファイル（既定: BUNDLE.minisig）",
+    "The daemon's state folder (default: /var/lib/yamori)": "デーモンの状態フォルダー（既定: /var/lib/yamori）",
+    "Trust this minisign key instead of the packaged ones (repeatable)":
+        "同梱の鍵の代わりにこの minisign 公開鍵を信頼する（複数指定可）",
+    "signatures install BUNDLE": "signatures install バンドル",
+    "Check a signed signature bundle and make it the active set.":
+        "署名付きシグネチャバンドルを検証し、使用するセットにします。",
+    "give exactly one bundle file": "バンドルファイルを 1 つだけ指定してください",
+    "the bundle was not installed: %s": "バンドルはインストールされませんでした: %s",
+    "Installed signatures version %s.\n": "シグネチャのバージョン %s をインストールしました。\n",
+    "Reload the daemon to use them: systemctl reload yamorid":
+        "使用するにはデーモンを再読み込みしてください: systemctl reload yamorid",
+    "Show which signature set the daemon uses.": "デーモンが使用しているシグネチャのセットを表示します。",
+    "status takes no file": "status にはファイルを指定できません",
+    "Active signatures: the installed bundle": "使用中のシグネチャ: インストールされたバンドル",
+    "Active signatures: the set packaged with Yamori": "使用中のシグネチャ: 家守に同梱のセット",
+    "Version: %s\n": "バージョン: %s\n",
+    "Path: %s\n": "パス: %s\n",
+    "Usage:": "使い方:",
+    "unknown signatures command \"%s\" (install or status)":
+        "signatures に「%s」というコマンドはありません（install か status を指定してください）",
 }
 
 
