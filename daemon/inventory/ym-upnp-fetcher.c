@@ -275,8 +275,12 @@ setup_curl(CURL *curl, const YmUpnpTarget *target, FetchState *state, gchar *err
 {
 	CURLcode rc;
 #define SET(option, value)                                                                         \
-	if ((rc = curl_easy_setopt(curl, option, value)) != CURLE_OK)                              \
-		return rc;
+	G_STMT_START                                                                               \
+	{                                                                                          \
+		if ((rc = curl_easy_setopt(curl, option, value)) != CURLE_OK)                      \
+			return rc;                                                                 \
+	}                                                                                          \
+	G_STMT_END
 	SET(CURLOPT_ERRORBUFFER, error_buffer);
 	SET(CURLOPT_URL, target->url);
 	SET(CURLOPT_PROTOCOLS_STR, "http");

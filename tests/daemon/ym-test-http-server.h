@@ -11,6 +11,7 @@
  *   /redirect       302 to /description.xml
  *   /big            200, 70000 bytes, no Content-Length
  *   /big-declared   200, Content-Length: 70000
+ *   /slow           nothing for 3 s, then a 404
  *   anything else   404
  */
 
@@ -133,6 +134,12 @@ ym_test_http_server_answer(YmTestHttpServer *server, GSocket *client, const gcha
 		                             YM_TEST_HTTP_BIG);
 		ym_test_http_server_send(client, head, strlen(head));
 		ym_test_http_server_send(client, filler, YM_TEST_HTTP_BIG);
+	} else if (g_strcmp0(path, "/slow") == 0) {
+		for (guint i = 0; i < 60 && !g_atomic_int_get(&server->stop); i++)
+			g_usleep(50 * 1000);
+		head = g_strdup("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+		                "Connection: close\r\n\r\n");
+		ym_test_http_server_send(client, head, strlen(head));
 	} else {
 		head = g_strdup("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
 		                "Connection: close\r\n\r\n");

@@ -447,6 +447,14 @@ loopback_target(guint16 port, const gchar *path)
 	return target;
 }
 
+static gpointer
+cancel_later(gpointer data)
+{
+	g_usleep(200 * 1000);
+	g_cancellable_cancel(G_CANCELLABLE(data));
+	return NULL;
+}
+
 static void
 test_http_loopback(void)
 {
@@ -512,6 +520,19 @@ test_http_loopback(void)
 		bytes = _ym_upnp_fetch_http(&target, cancellable, &error);
 		g_assert_error(error, YM_ERROR, YM_ERROR_READ);
 		g_assert_null(bytes);
+	}
+	/* cancelled while the device takes its time: back well within a second */
+	{
+		g_autoptr(GCancellable) cancellable = g_cancellable_new();
+		GThread *canceller = g_thread_new("cancel", cancel_later, cancellable);
+		gint64 start = g_get_monotonic_time();
+		g_clear_error(&error);
+		target = loopback_target(server->port, "/slow");
+		bytes = _ym_upnp_fetch_http(&target, cancellable, &error);
+		g_thread_join(canceller);
+		g_assert_error(error, YM_ERROR, YM_ERROR_READ);
+		g_assert_null(bytes);
+		g_assert_cmpint(g_get_monotonic_time() - start, <, 1500 * 1000);
 	}
 	g_unsetenv("http_proxy");
 	g_unsetenv("ALL_PROXY");
