@@ -23,6 +23,7 @@
 #include "ym-hello-assembler.h"
 #include "ym-detector.h"
 #include "ym-guidance.h"
+#include "ym-upnp-fetcher.h"
 
 #define YM_FLUSH_INTERVAL_USEC G_USEC_PER_SEC
 #define YM_DEFAULT_MAX_FLOWS   32768
@@ -58,6 +59,7 @@ struct _YmEngine {
 	YmCaptureSource *live_source;
 	guint live_watch_id;
 	guint flush_timeout_id;
+	YmUpnpFetcher *upnp_fetcher; /* live only: device descriptions */
 	/* state */
 	guint max_flows;
 	YmRunStats stats;
@@ -443,6 +445,8 @@ ym_engine_start_live(YmEngine *self, YmCaptureSource *source, gint fd, GError **
 	self->live_source = g_object_ref(source);
 	self->stats.started = g_get_real_time();
 	self->stats.n_sources = 1;
+	self->upnp_fetcher =
+	    ym_upnp_fetcher_new(self->inventory, ym_capture_source_get_name(source));
 	self->live_watch_id =
 	    g_unix_fd_add(fd, G_IO_IN | G_IO_ERR | G_IO_HUP, on_live_readable, self);
 	self->flush_timeout_id =
@@ -456,6 +460,10 @@ ym_engine_stop_live(YmEngine *self, GError **error)
 	g_return_val_if_fail(YM_IS_ENGINE(self), FALSE);
 	g_clear_handle_id(&self->live_watch_id, g_source_remove);
 	g_clear_handle_id(&self->flush_timeout_id, g_source_remove);
+	/* before the drain, so that it starts no fetch; results so far are kept */
+	if (self->upnp_fetcher != NULL)
+		ym_upnp_fetcher_stop(self->upnp_fetcher);
+	g_clear_object(&self->upnp_fetcher);
 	if (self->live_source == NULL)
 		return TRUE;
 	/* drain what the kernel already holds */
@@ -600,6 +608,9 @@ ym_engine_dispose(GObject *object)
 	YmEngine *self = YM_ENGINE(object);
 	g_clear_handle_id(&self->live_watch_id, g_source_remove);
 	g_clear_handle_id(&self->flush_timeout_id, g_source_remove);
+	if (self->upnp_fetcher != NULL)
+		ym_upnp_fetcher_stop(self->upnp_fetcher);
+	g_clear_object(&self->upnp_fetcher);
 	g_clear_object(&self->live_source);
 	g_clear_object(&self->flows);
 	g_clear_object(&self->hellos);

@@ -35,6 +35,8 @@ typedef struct {
 	gchar *os;
 	gchar *model;
 	gchar *firmware;
+	gchar *upnp_manufacturer; /* from the UPnP description, the latest */
+	gchar *upnp_friendly_name;
 	gboolean locally_administered;
 	guint roles;
 	gint64 first_seen;
@@ -57,6 +59,8 @@ report_device_free(gpointer data)
 	g_free(d->os);
 	g_free(d->model);
 	g_free(d->firmware);
+	g_free(d->upnp_manufacturer);
+	g_free(d->upnp_friendly_name);
 	g_ptr_array_unref(d->ipv4);
 	g_ptr_array_unref(d->ipv6);
 	g_ptr_array_unref(d->hostnames);
@@ -116,6 +120,25 @@ load_list(sqlite3 *db, const gchar *sql, gint64 id, GPtrArray *out, GError **err
 		else
 			g_ptr_array_add(out, value);
 	}
+	return TRUE;
+}
+
+/* the value of one kind of observation seen last */
+static gboolean
+load_latest(sqlite3 *db, gint64 id, const gchar *kind, gchar **out, GError **error)
+{
+	g_autoptr(sqlite3_stmt) stmt =
+	    prepare(db,
+	            "SELECT value FROM observations WHERE device_id = ?1 "
+	            "AND kind = ?2 ORDER BY last_seen DESC, rowid DESC "
+	            "LIMIT 1",
+	            error);
+	if (stmt == NULL)
+		return FALSE;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = column_dup(stmt, 0);
 	return TRUE;
 }
 
@@ -184,7 +207,9 @@ load_devices(sqlite3 *db, GError **error)
 		        "SELECT kind || char(9) || value FROM observations WHERE device_id = ?1 "
 		        "AND kind != 'dhcp_client_id' AND kind != 'dhcpv6_duid' "
 		        "ORDER BY kind, first_seen",
-		        d->id, d->observations, error))
+		        d->id, d->observations, error) ||
+		    !load_latest(db, d->id, "upnp_manufacturer", &d->upnp_manufacturer, error) ||
+		    !load_latest(db, d->id, "upnp_friendly_name", &d->upnp_friendly_name, error))
 			return NULL;
 	}
 	return g_steal_pointer(&devices);
@@ -316,6 +341,8 @@ add_device_json(JsonBuilder *builder, const ReportDevice *d)
 	add_string_or_null(builder, "os", d->os);
 	add_string_or_null(builder, "model", d->model);
 	add_string_or_null(builder, "firmware", d->firmware);
+	add_string_or_null(builder, "upnp_manufacturer", d->upnp_manufacturer);
+	add_string_or_null(builder, "upnp_friendly_name", d->upnp_friendly_name);
 	add_timestamp(builder, "first_seen", d->first_seen);
 	add_timestamp(builder, "last_seen", d->last_seen);
 	json_builder_set_member_name(builder, "randomized_mac");

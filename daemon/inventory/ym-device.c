@@ -33,6 +33,13 @@ static const gchar *const observation_names[YM_OBS_LAST] = {
     [YM_OBS_UBNT_PLATFORM] = "ubnt_platform",
     [YM_OBS_UBNT_MODEL] = "ubnt_model",
     [YM_OBS_UBNT_FIRMWARE] = "ubnt_firmware",
+    [YM_OBS_UPNP_DEVICE_TYPE] = "upnp_device_type",
+    [YM_OBS_UPNP_FRIENDLY_NAME] = "upnp_friendly_name",
+    [YM_OBS_UPNP_MANUFACTURER] = "upnp_manufacturer",
+    [YM_OBS_UPNP_MODEL_NAME] = "upnp_model_name",
+    [YM_OBS_UPNP_MODEL_NUMBER] = "upnp_model_number",
+    [YM_OBS_UPNP_MODEL_DESCRIPTION] = "upnp_model_description",
+    [YM_OBS_UPNP_FIRMWARE] = "upnp_firmware",
 };
 
 static const gchar *const name_source_names[YM_NAME_SOURCE_LAST] = {
@@ -69,6 +76,12 @@ YmObservationKind
 ym_observation_kind_from_string(const gchar *text)
 {
 	return lookup_name(observation_names, YM_OBS_LAST, text);
+}
+
+gboolean
+ym_observation_kind_is_upnp(YmObservationKind kind)
+{
+	return kind >= YM_OBS_UPNP_DEVICE_TYPE && kind <= YM_OBS_UPNP_FIRMWARE;
 }
 
 const gchar *

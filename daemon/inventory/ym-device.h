@@ -41,6 +41,14 @@ typedef enum {
 	YM_OBS_UBNT_PLATFORM,
 	YM_OBS_UBNT_MODEL,
 	YM_OBS_UBNT_FIRMWARE,
+	/* from the UPnP device description behind ssdp_location (live capture) */
+	YM_OBS_UPNP_DEVICE_TYPE,
+	YM_OBS_UPNP_FRIENDLY_NAME,
+	YM_OBS_UPNP_MANUFACTURER,
+	YM_OBS_UPNP_MODEL_NAME,
+	YM_OBS_UPNP_MODEL_NUMBER,
+	YM_OBS_UPNP_MODEL_DESCRIPTION,
+	YM_OBS_UPNP_FIRMWARE,
 	YM_OBS_LAST
 } YmObservationKind;
 
@@ -134,6 +142,9 @@ const gchar *
 ym_observation_kind_to_string(YmObservationKind kind);
 YmObservationKind
 ym_observation_kind_from_string(const gchar *text);
+/* the kinds a fetched UPnP device description gives */
+gboolean
+ym_observation_kind_is_upnp(YmObservationKind kind);
 const gchar *
 ym_name_source_to_string(YmNameSource source);
 YmNameSource

@@ -34,6 +34,9 @@ struct _YmInventory {
 	GPtrArray *services;        /* of YmService */
 	YmOui *oui;
 	YmFingerprints *fingerprints;
+	/* borrowed */
+	YmInventoryLocationFunc location_func;
+	gpointer location_user_data;
 	/* state */
 	YmDevice *last_device; /* one-entry cache for the packet path */
 	guint64 devices_dropped;
@@ -305,8 +308,11 @@ device_add_observation(YmDevice *device,
 			}
 		}
 		if (entry == NULL) {
+			guint max = YM_DEVICE_MAX_OBSERVATIONS;
+			if (ym_observation_kind_is_upnp(kind))
+				max += YM_DEVICE_RESERVED_UPNP_OBSERVATIONS;
 			if (same_kind >= YM_DEVICE_MAX_PER_OBSERVATION ||
-			    device->observations->len >= YM_DEVICE_MAX_OBSERVATIONS) {
+			    device->observations->len >= max) {
 				device->observations_dropped++;
 				return;
 			}
@@ -831,7 +837,7 @@ observe_netbios(YmInventory *self, YmDevice *device, const YmPacket *packet)
 }
 
 static void
-observe_ssdp(YmDevice *device, const YmPacket *packet)
+observe_ssdp(YmInventory *self, YmDevice *device, const YmPacket *packet)
 {
 	const YmSsdp *ssdp = &packet->u.ssdp;
 	gint64 ts = packet->ts_usec;
@@ -846,6 +852,9 @@ observe_ssdp(YmDevice *device, const YmPacket *packet)
 		return;
 	device_add_observation_str(device, YM_OBS_SSDP_SERVER, ssdp->server, ts);
 	device_add_observation_str(device, YM_OBS_SSDP_LOCATION, ssdp->location, ts);
+	if (self->location_func != NULL && ym_str_is_set(ssdp->location))
+		self->location_func(self, device, &packet->src_ip, ssdp->location.data,
+		                    ssdp->location.length, self->location_user_data);
 	{
 		YmStr type = ssdp->kind == YM_SSDP_NOTIFY ? ssdp->nt : ssdp->st;
 		if (ym_str_has_prefix_ascii_nocase(type, "urn:") &&
@@ -885,7 +894,7 @@ observe_app(YmInventory *self, YmDevice *device, gboolean from_device, const YmP
 		break;
 	case YM_APP_SSDP:
 		if (device != NULL && from_device)
-			observe_ssdp(device, packet);
+			observe_ssdp(self, device, packet);
 		break;
 	case YM_APP_HTTP:
 		if (device == NULL || !from_device)
@@ -1008,6 +1017,68 @@ replace_string(gchar **target, gchar *value, gboolean *changed)
 	*changed = TRUE;
 }
 
+/* the value of @kind seen last; NULL when none */
+static const YmObservation *
+latest_observation(const YmDevice *device, YmObservationKind kind)
+{
+	const YmObservation *latest = NULL;
+	for (guint i = 0; i < device->observations->len; i++) {
+		const YmObservation *o = &g_array_index(device->observations, YmObservation, i);
+		if (o->kind == kind && (latest == NULL || o->last_seen >= latest->last_seen))
+			latest = o;
+	}
+	return latest;
+}
+
+/* a model number adds to the model name when it has a digit and the name
+ * does not already hold it: "Archer C7" "5.0", not "DS-2CD2142FWD-I" twice */
+static gboolean
+model_number_adds(const gchar *name, const gchar *number)
+{
+	g_autofree gchar *name_lower = g_ascii_strdown(name, -1);
+	g_autofree gchar *number_lower = g_ascii_strdown(number, -1);
+	gboolean digit = FALSE;
+	for (const gchar *p = number; *p != '\0'; p++)
+		digit |= g_ascii_isdigit(*p);
+	return digit && strlen(number) >= 2 && strstr(name_lower, number_lower) == NULL;
+}
+
+/*
+ * the direct rule: what the device's own description names beats the
+ * fingerprint rules below YM_UPNP_*_CONFIDENCE. Values of one fetch share
+ * their last_seen, so the model number and the firmware are taken only
+ * from the same (latest) fetch as the model name, never a stale one.
+ */
+static void
+apply_upnp_identity(const YmDevice *device, YmClassification *result)
+{
+	const YmObservation *name = latest_observation(device, YM_OBS_UPNP_MODEL_NAME);
+	const YmObservation *firmware = latest_observation(device, YM_OBS_UPNP_FIRMWARE);
+	gint64 fetched = 0;
+
+	for (guint i = 0; i < device->observations->len; i++) {
+		const YmObservation *o = &g_array_index(device->observations, YmObservation, i);
+		if (ym_observation_kind_is_upnp(o->kind))
+			fetched = MAX(fetched, o->last_seen);
+	}
+	if (name != NULL && result->model_confidence <= YM_UPNP_MODEL_CONFIDENCE) {
+		const YmObservation *number = latest_observation(device, YM_OBS_UPNP_MODEL_NUMBER);
+		g_free(result->model);
+		if (number != NULL && number->last_seen == name->last_seen &&
+		    model_number_adds(name->value, number->value))
+			result->model = g_strdup_printf("%s %s", name->value, number->value);
+		else
+			result->model = g_strdup(name->value);
+		result->model_confidence = YM_UPNP_MODEL_CONFIDENCE;
+	}
+	if (firmware != NULL && firmware->last_seen == fetched &&
+	    result->firmware_confidence <= YM_UPNP_FIRMWARE_CONFIDENCE) {
+		g_free(result->firmware);
+		result->firmware = g_strdup(firmware->value);
+		result->firmware_confidence = YM_UPNP_FIRMWARE_CONFIDENCE;
+	}
+}
+
 void
 ym_inventory_classify(YmInventory *self)
 {
@@ -1025,6 +1096,7 @@ ym_inventory_classify(YmInventory *self)
 			continue;
 		device->needs_classify = FALSE;
 		ym_fingerprints_classify(self->fingerprints, device, &result);
+		apply_upnp_identity(device, &result);
 		if (device->kind != result.kind ||
 		    device->kind_confidence != result.kind_confidence) {
 			device->kind = result.kind;
@@ -1432,6 +1504,40 @@ ym_inventory_load(YmInventory *self, YmStore *store, GError **error)
 		g_prefix_error(error, "loading the stored inventory: ");
 		return FALSE;
 	}
+	return TRUE;
+}
+
+/* ---- evidence from outside the packet path ---- */
+
+void
+ym_inventory_set_location_func(YmInventory *self, YmInventoryLocationFunc func, gpointer user_data)
+{
+	g_return_if_fail(YM_IS_INVENTORY(self));
+	self->location_func = func;
+	self->location_user_data = user_data;
+}
+
+gboolean
+ym_inventory_add_observation(YmInventory *self,
+                             const guint8 *mac,
+                             YmObservationKind kind,
+                             const gchar *value,
+                             gint64 ts)
+{
+	guint64 key;
+	YmDevice *device;
+
+	g_return_val_if_fail(YM_IS_INVENTORY(self), FALSE);
+	g_return_val_if_fail(mac != NULL, FALSE);
+	g_return_val_if_fail(kind < YM_OBS_LAST, FALSE);
+
+	key = mac_key(mac);
+	device = g_hash_table_lookup(self->devices_by_mac, &key);
+	if (device == NULL)
+		return FALSE;
+	device_add_observation_text(device, kind, value, ts);
+	/* a repeated value moves its last_seen, which the direct rule reads */
+	device->needs_classify = TRUE;
 	return TRUE;
 }
 

@@ -34,12 +34,40 @@ typedef struct {
 #define YM_DEVICE_MAX_NAMES           16
 #define YM_DEVICE_MAX_OBSERVATIONS    160
 #define YM_DEVICE_MAX_PER_OBSERVATION 48
+/* room kept for what a UPnP description says, however busy the device */
+#define YM_DEVICE_RESERVED_UPNP_OBSERVATIONS 16
+
+/* the direct rule: a description's model and firmware, unless a rule
+ * proposes them with more weight */
+#define YM_UPNP_MODEL_CONFIDENCE    90
+#define YM_UPNP_FIRMWARE_CONFIDENCE 90
+
+/* a device announced a UPnP description at @location (not NUL-terminated),
+ * in a packet from @source; called on the packet path, for every SSDP
+ * announcement or search response that carries a LOCATION */
+typedef void (*YmInventoryLocationFunc)(YmInventory *inventory,
+                                        YmDevice *device,
+                                        const YmIpAddr *source,
+                                        const gchar *location,
+                                        gsize length,
+                                        gpointer user_data);
 
 YmInventory *
 ym_inventory_new(YmOui *oui, YmFingerprints *fingerprints);
 /* the packet path: learn from one decoded packet */
 void
 ym_inventory_observe(YmInventory *self, const YmPacket *packet);
+/* one function at a time; NULL to stop */
+void
+ym_inventory_set_location_func(YmInventory *self, YmInventoryLocationFunc func, gpointer user_data);
+/* evidence learnt outside the packet path (a fetched description); FALSE
+ * when no device has @mac */
+gboolean
+ym_inventory_add_observation(YmInventory *self,
+                             const guint8 *mac,
+                             YmObservationKind kind,
+                             const gchar *value,
+                             gint64 ts);
 /* decide kind, OS, model and firmware of devices that changed */
 void
 ym_inventory_classify(YmInventory *self);

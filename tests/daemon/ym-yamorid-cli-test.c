@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ym-test-common.h"
+#include "ym-test-netns.h"
 
 typedef struct {
 	gint status;
@@ -290,73 +291,6 @@ test_state_accumulates(void)
 	ym_test_rm_rf(dir);
 }
 
-static gboolean
-sh(const gchar *command)
-{
-	gint status = 0;
-	g_autofree gchar *out = NULL;
-	g_autofree gchar *err = NULL;
-	const gchar *argv[] = {"sh", "-c", command, NULL};
-	/* output is kept off our TAP stream */
-	if (!g_spawn_sync(NULL, (gchar **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-	                  &status, NULL))
-		return FALSE;
-	return g_spawn_check_wait_status(status, NULL);
-}
-
-static gchar *
-sh_output(const gchar *command)
-{
-	g_autofree gchar *out = NULL;
-	g_autofree gchar *full = g_strdup_printf("sh -c '%s'", command);
-	if (!g_spawn_command_line_sync(full, &out, NULL, NULL, NULL))
-		return NULL;
-	return g_strstrip(g_steal_pointer(&out));
-}
-
-static void
-netns_delete(const gchar *netns)
-{
-	g_autofree gchar *cmd = g_strdup_printf("ip netns del %sa; ip netns del %sb", netns, netns);
-	sh(cmd);
-}
-
-/* two namespaces joined by a veth pair; FALSE (test skipped) where that
- * is impossible outside CI */
-static gboolean
-netns_setup(const gchar *netns, gchar **peer_mac)
-{
-	g_autofree gchar *cmd = NULL;
-
-	if (getuid() != 0 || !sh("ip netns list")) {
-		if (g_getenv("CI") != NULL)
-			g_error(
-			    "CI runs as root with ip netns; the live test cannot be skipped there");
-		g_test_skip("needs root and ip netns");
-		return FALSE;
-	}
-	cmd = g_strdup_printf("ip netns add %1$sa && ip netns add %1$sb && "
-	                      "ip link add %1$sa type veth peer name %1$sb && "
-	                      "ip link set %1$sa netns %1$sa && ip link set %1$sb netns %1$sb && "
-	                      "ip -n %1$sa addr add 10.231.0.1/24 dev %1$sa && "
-	                      "ip -n %1$sb addr add 10.231.0.2/24 dev %1$sb && "
-	                      "ip -n %1$sa link set %1$sa up && ip -n %1$sb link set %1$sb up",
-	                      netns);
-	if (!sh(cmd)) {
-		netns_delete(netns);
-		if (g_getenv("CI") != NULL)
-			g_error("could not create the test namespaces");
-		g_test_skip("cannot create network namespaces here");
-		return FALSE;
-	}
-	g_free(cmd);
-	cmd = g_strdup_printf("ip netns exec %1$sb cat /sys/class/net/%1$sb/address", netns);
-	*peer_mac = sh_output(cmd);
-	g_assert_nonnull(*peer_mac);
-	g_assert_cmpuint(strlen(*peer_mac), ==, 17);
-	return TRUE;
-}
-
 /* yamorid watching the first end, as root dropping to nobody */
 static GSubprocess *
 spawn_live(const gchar *netns, const gchar *state_dir, const gchar *timed_exit)
@@ -383,7 +317,7 @@ ping_from_peer(const gchar *netns, const gchar *count)
 {
 	g_autofree gchar *cmd =
 	    g_strdup_printf("ip netns exec %sb ping -c %s -i 0.2 10.231.0.1", netns, count);
-	g_assert_true(sh(cmd));
+	g_assert_true(ym_test_sh(cmd));
 }
 
 /*
@@ -405,7 +339,7 @@ test_live_capture_netns(void)
 	JsonArray *devices;
 	gboolean found = FALSE;
 
-	if (!netns_setup(netns, &peer_mac))
+	if (!ym_test_netns_setup(netns, &peer_mac))
 		return;
 	dir = ym_test_make_tmpdir();
 	g_assert_cmpint(chmod(dir, 0777), ==, 0);
@@ -413,7 +347,7 @@ test_live_capture_netns(void)
 	ping_from_peer(netns, "3");
 	g_subprocess_communicate_utf8(proc, NULL, NULL, &out, &err, &error);
 	g_assert_no_error(error);
-	netns_delete(netns);
+	ym_test_netns_delete(netns);
 	if (g_subprocess_get_exit_status(proc) != 0)
 		g_error("yamorid failed: %s", err);
 	devices = json_object_get_array_member(parse_report(out, parser), "devices");
@@ -452,7 +386,7 @@ test_live_sigkill(void)
 	sqlite3 *db = NULL;
 	sqlite3_stmt *stmt = NULL;
 
-	if (!netns_setup(netns, &peer_mac))
+	if (!ym_test_netns_setup(netns, &peer_mac))
 		return;
 	dir = ym_test_make_tmpdir();
 	g_assert_cmpint(chmod(dir, 0777), ==, 0);
@@ -465,7 +399,7 @@ test_live_sigkill(void)
 	g_assert_no_error(error);
 	g_assert_true(g_subprocess_get_if_signaled(proc));
 	g_assert_cmpint(g_subprocess_get_term_sig(proc), ==, SIGKILL);
-	netns_delete(netns);
+	ym_test_netns_delete(netns);
 
 	db_path = g_build_filename(dir, "yamori.db", NULL);
 	g_assert_cmpint(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
@@ -513,7 +447,7 @@ test_full_disk(void)
 	}
 	dir = ym_test_make_tmpdir();
 	cmd = g_strdup_printf("mount -t tmpfs -o size=48k yamori-full %s", dir);
-	if (!sh(cmd)) {
+	if (!ym_test_sh(cmd)) {
 		if (g_getenv("CI") != NULL)
 			g_error("cannot mount a tmpfs as root");
 		g_test_skip("cannot mount a tmpfs here");
@@ -522,7 +456,7 @@ test_full_disk(void)
 	run_yamorid(&r, "--read", path, "--state-dir", dir, "--report", "json", NULL);
 	g_free(cmd);
 	cmd = g_strdup_printf("umount %s", dir);
-	g_assert_true(sh(cmd));
+	g_assert_true(ym_test_sh(cmd));
 	g_assert_cmpint(r.status, ==, 1);
 	g_assert_nonnull(strstr(r.err, "disk is full"));
 	g_assert_cmpstr(r.out, ==, "");
@@ -552,7 +486,7 @@ test_sighup_reload(void)
 	signatures = g_build_filename(dir, "signatures", NULL);
 	cmd = g_strdup_printf("cp -r %s/../signatures %s && chmod -R a+rX %s", SRCDIR, signatures,
 	                      signatures);
-	g_assert_true(sh(cmd));
+	g_assert_true(ym_test_sh(cmd));
 	{
 		const gchar *argv[] = {
 		    g_getenv("YAMORID"), "--interface", "lo",           "--user", "nobody",
