@@ -83,6 +83,16 @@ static const gchar *const no_vendor[] = {"n/a", "na", "-", "unknown", "none", NU
 
 static const gchar *const firmware_marks[] = {"ファームウェア", "ファームウエア", NULL};
 
+/* NFKC, or NULL for invalid UTF-8, which g_utf8_normalize() must not see:
+ * GLib 2.74 reads past the end of some invalid sequences */
+static gchar *
+normalize_nfkc(const gchar *text, gssize length)
+{
+	if (!g_utf8_validate(text, length, NULL))
+		return NULL;
+	return g_utf8_normalize(text, length, G_NORMALIZE_NFKC);
+}
+
 static gboolean
 str_in(const gchar *text, const gchar *const *list)
 {
@@ -97,7 +107,7 @@ str_in(const gchar *text, const gchar *const *list)
 static gchar *
 fold_text(const gchar *text)
 {
-	g_autofree gchar *nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
+	g_autofree gchar *nfkc = normalize_nfkc(text, -1);
 	if (nfkc == NULL)
 		return NULL;
 	return g_utf8_strdown(nfkc, -1);
@@ -446,7 +456,7 @@ ym_vendor_aliases_vendor_from_product(YmVendorAliases *self, const gchar *produc
 
 	if (product == NULL || strlen(product) > YM_PRODUCT_MAX_BYTES)
 		return NULL;
-	normal = g_utf8_normalize(product, -1, G_NORMALIZE_NFKC);
+	normal = normalize_nfkc(product, -1);
 	if (normal == NULL)
 		return NULL;
 	words = g_strsplit_set(g_strstrip(normal), " \t", YM_SERIES_MAX_WORDS + 1);
@@ -495,7 +505,7 @@ ym_product_normalize(const gchar *product)
 static gchar *
 strip_notes(const gchar *text)
 {
-	g_autofree gchar *normal = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
+	g_autofree gchar *normal = normalize_nfkc(text, -1);
 	GString *out;
 	guint depth = 0;
 

@@ -49,6 +49,16 @@ static const gchar *const version_prefixes[] = {"v",  "ver",      "version", "fw
 static const gchar *const prerelease_words[] = {"alpha",   "beta", "rc", "pre",
                                                 "preview", "dev",  NULL};
 
+/* NFKC, or NULL for invalid UTF-8, which g_utf8_normalize() must not see:
+ * GLib 2.74 reads past the end of some invalid sequences */
+static gchar *
+normalize_nfkc(const gchar *text, gssize length)
+{
+	if (!g_utf8_validate(text, length, NULL))
+		return NULL;
+	return g_utf8_normalize(text, length, G_NORMALIZE_NFKC);
+}
+
 static gboolean
 word_in(const gchar *word, gsize length, const gchar *const *list)
 {
@@ -75,7 +85,7 @@ version_copy_text(Version *v, const gchar *text)
 
 	for (const gchar *p = text; *p != '\0'; p++) {
 		if ((guchar) *p >= 0x80) {
-			normal = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
+			normal = normalize_nfkc(text, -1);
 			if (normal != NULL)
 				src = normal;
 			break;
@@ -301,7 +311,7 @@ ym_version_is_comparable(const gchar *version)
 		return FALSE;
 	/* full-width digits count; placeholders ("n/a", "-", "*", "all",
 	 * "unknown") have none */
-	normal = g_utf8_normalize(version, (gssize) length, G_NORMALIZE_NFKC);
+	normal = normalize_nfkc(version, (gssize) length);
 	if (normal == NULL)
 		return FALSE;
 	for (const gchar *p = normal; *p != '\0'; p++) {
@@ -559,7 +569,7 @@ mark_is_post(MarkKind kind)
 static gchar *
 range_normalize_text(const gchar *text)
 {
-	g_autofree gchar *nfkc = g_utf8_normalize(text, -1, G_NORMALIZE_NFKC);
+	g_autofree gchar *nfkc = normalize_nfkc(text, -1);
 	GString *out;
 	gboolean space = FALSE;
 

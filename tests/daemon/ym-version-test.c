@@ -198,6 +198,8 @@ test_range_english(void)
 	    {"before 2.0 and earlier", FALSE, FALSE, NULL, NULL, FALSE, NULL, FALSE},
 	    {"after 3.0 before 2.0", FALSE, FALSE, NULL, NULL, FALSE, NULL, FALSE},
 	    {"\xff\xfe 1.0", FALSE, FALSE, NULL, NULL, FALSE, NULL, FALSE},
+	    /* a fuzzer find: g_utf8_normalize() overread this */
+	    {"n\307\207\375\355d earlier\375", FALSE, FALSE, NULL, NULL, FALSE, NULL, FALSE},
 	};
 	check_range_cases(cases, G_N_ELEMENTS(cases));
 }
