@@ -618,8 +618,9 @@ ym_advisory_parse_cve5(const gchar *data,
 	                                  &data_type, error))
 		return FALSE;
 	if (data_type != NULL && g_strcmp0(data_type, "CVE_RECORD") != 0) {
+		g_autofree gchar *quoted = _ym_advisory_json_quote(data_type);
 		g_set_error(error, YM_ERROR, YM_ERROR_NOT_SUPPORTED,
-		            "dataType: \"%.40s\" is not a CVE record", data_type);
+		            "dataType: \"%s\" is not a CVE record", quoted);
 		return FALSE;
 	}
 	if (!_ym_advisory_json_get_object(root, "", "cveMetadata", YM_ADVISORY_JSON_REQUIRED,
@@ -633,8 +634,8 @@ ym_advisory_parse_cve5(const gchar *data,
 			return FALSE;
 	}
 	if (!ym_advisory_is_cve_id(values[ID])) {
-		g_warning("cveMetadata.cveId: \"%.40s\" is not a CVE ID, record skipped",
-		          values[ID]);
+		g_autofree gchar *quoted = _ym_advisory_json_quote(values[ID]);
+		g_warning("cveMetadata.cveId: \"%s\" is not a CVE ID, record skipped", quoted);
 		return TRUE;
 	}
 	if (g_ascii_strcasecmp(values[STATE] != NULL ? values[STATE] : "", "REJECTED") == 0) {

@@ -133,6 +133,11 @@ _ym_advisory_json_emit(YmAdvisory *advisory,
 YmAdvisoryProduct *
 _ym_advisory_json_add_product(YmAdvisory *advisory, const gchar *path, GError **error);
 
+/* @text cut to 40 bytes with control and non-ASCII bytes escaped, for
+ * messages that quote a value from the feed */
+gchar *
+_ym_advisory_json_quote(const gchar *text);
+
 /* TRUE when @lang is @want or a regional form of it ("en", "en-US", "en_GB") */
 gboolean
 _ym_advisory_json_lang_is(const gchar *lang, const gchar *want);
@@ -158,7 +163,8 @@ typedef enum {
 } YmCpeAttribute;
 
 /* the YM_CPE_LAST attributes of a CPE 2.3 formatted string, still escaped,
- * or NULL when @cpe is not one (part a, o or h, 11 attributes) */
+ * or NULL when @cpe is not one (printable ASCII, part a, o or h, 11
+ * non-empty attributes) */
 GStrv
 _ym_advisory_cpe_split(const gchar *cpe);
 /* an attribute without its backslash escapes: "ud-lt1\/ex_firmware" is

@@ -419,6 +419,13 @@ _ym_advisory_json_add_product(YmAdvisory *advisory, const gchar *path, GError **
 	return ym_advisory_add_product(advisory);
 }
 
+gchar *
+_ym_advisory_json_quote(const gchar *text)
+{
+	g_autofree gchar *cut = g_strndup(text != NULL ? text : "", 40);
+	return g_strescape(cut, NULL);
+}
+
 gboolean
 _ym_advisory_json_lang_is(const gchar *lang, const gchar *want)
 {
@@ -454,6 +461,12 @@ _ym_advisory_cpe_split(const gchar *cpe)
 
 	if (cpe == NULL || strncmp(cpe, "cpe:2.3:", 8) != 0)
 		return NULL;
+	/* CPE names are printable ASCII without spaces: anything else would
+	 * also break the byte-wise escaping below */
+	for (const gchar *p = cpe; *p != '\0'; p++) {
+		if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
+			return NULL;
+	}
 	attributes = g_ptr_array_new_with_free_func(g_free);
 	start = cpe + 8;
 	for (const gchar *p = start;; p++) {

@@ -254,8 +254,8 @@ kev_parse_entry(JsonObject *entry,
 		values[i] = kev_nonempty(values[i]);
 	}
 	if (!ym_advisory_is_cve_id(values[CVE])) {
-		g_warning("%s.cveID: \"%.40s\" is not a CVE ID, entry skipped", path,
-		          values[CVE] != NULL ? values[CVE] : "");
+		g_autofree gchar *quoted = _ym_advisory_json_quote(values[CVE]);
+		g_warning("%s.cveID: \"%s\" is not a CVE ID, entry skipped", path, quoted);
 		return TRUE;
 	}
 

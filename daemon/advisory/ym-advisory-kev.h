@@ -25,7 +25,9 @@ ym_kev_info_clear(YmKevInfo *info);
  * advisory per entry to @sink (borrowed: the parser frees it when the sink
  * returns); the products carry vendor and product names only and never a
  * version: KEV is a flag joined by CVE, not something to match versions
- * with; @info (may be NULL) gets the catalogue header
+ * with; @info (may be NULL; zero-filled or cleared before, it is cleared
+ * first) gets the catalogue header; on an error the advisories already
+ * handed over stay handed over
  */
 gboolean
 ym_advisory_parse_kev(const gchar *data,

@@ -539,8 +539,9 @@ nvd_parse_cve(JsonObject *cve,
 	                                  YM_ADVISORY_JSON_OPTIONAL, &kev_name, error))
 		return FALSE;
 	if (!ym_advisory_is_cve_id(id)) {
-		g_warning("%s%sid: \"%.40s\" is not a CVE ID, record skipped", path,
-		          path[0] != '\0' ? "." : "", id);
+		g_autofree gchar *quoted = _ym_advisory_json_quote(id);
+		g_warning("%s%sid: \"%s\" is not a CVE ID, record skipped", path,
+		          path[0] != '\0' ? "." : "", quoted);
 		return TRUE;
 	}
 	if (g_strcmp0(status, "Rejected") == 0) {
@@ -638,9 +639,10 @@ ym_advisory_parse_nvd(const gchar *data,
 	if ((format != NULL && g_strcmp0(format, "NVD_CVE") != 0) ||
 	    json_object_has_member(root, "products") ||
 	    json_object_has_member(root, "matchStrings")) {
+		g_autofree gchar *quoted =
+		    _ym_advisory_json_quote(format != NULL ? format : "unknown");
 		g_set_error(error, YM_ERROR, YM_ERROR_NOT_SUPPORTED,
-		            "not a CVE response (format \"%.40s\")",
-		            format != NULL ? format : "unknown");
+		            "not a CVE response (format \"%s\")", quoted);
 		return FALSE;
 	}
 	if (json_object_has_member(root, "vulnerabilities"))

@@ -25,9 +25,11 @@ ym_nvd_page_clear(YmNvdPage *page);
  * parses an NVD CVE API 2.0 response ("vulnerabilities": [{"cve": …}]) or a
  * bare "cve" object and hands one advisory per CVE to @sink (borrowed: the
  * parser frees it when the sink returns); rejected CVEs are skipped; @page
- * (may be NULL) gets the paging fields of a response and stays zero for a
- * bare record; CPE and CPE Match API responses are refused with
- * YM_ERROR_NOT_SUPPORTED
+ * (may be NULL; zero-filled or cleared before, it is cleared first) gets
+ * the paging fields of a response and stays zero for a bare record; CPE and
+ * CPE Match API responses are refused with YM_ERROR_NOT_SUPPORTED; on an
+ * error the advisories already handed over stay handed over (parse inside
+ * a transaction to drop them)
  */
 gboolean
 ym_advisory_parse_nvd(const gchar *data,

@@ -399,6 +399,11 @@ test_cve5_skips(void)
 
 	g_test_expect_message("YmAdvisoryCve5", G_LOG_LEVEL_WARNING,
 	                      "containers.cna.affected[0].cpes[0]: not a CPE name*");
+	/* CPE names are ASCII, in 2.3 form or once decoded from a 2.2 URI */
+	g_test_expect_message("YmAdvisoryCve5", G_LOG_LEVEL_WARNING,
+	                      "containers.cna.affected[0].cpes[1]: not a CPE name*");
+	g_test_expect_message("YmAdvisoryCve5", G_LOG_LEVEL_WARNING,
+	                      "containers.cna.affected[0].cpes[2]: not a CPE name*");
 	g_test_expect_message("YmAdvisoryCve5", G_LOG_LEVEL_WARNING,
 	                      "containers.cna.affected[0].versions[0].status: not affected*");
 	g_test_expect_message(
@@ -406,7 +411,8 @@ test_cve5_skips(void)
 	    "containers.cna.metrics[0].cvssV3_1.baseScore: -1 is not a CVSS score*");
 	advisories = parse_text(
 	    "{\"cveMetadata\": {\"cveId\": \"CVE-2024-0102\"}, \"containers\": {\"cna\": {"
-	    "\"affected\": [{\"vendor\": \"Acme\", \"product\": \"R1\", \"cpes\": [\"acme r1\"], "
+	    "\"affected\": [{\"vendor\": \"Acme\", \"product\": \"R1\", \"cpes\": [\"acme r1\", "
+	    "\"cpe:2.3:o:acme:ré:*:*:*:*:*:*:*:*\", \"cpe:/o:acme:r%C3%A9\"], "
 	    "\"versions\": [{\"version\": \"1.0\"}, {\"version\": \"1.1\", \"status\": "
 	    "\"affected\"}]}], \"metrics\": [{\"cvssV3_1\": {\"baseScore\": -1}}]}}}",
 	    &error);

@@ -302,14 +302,22 @@ test_kev_skips(void)
 	YmKevInfo info = {0};
 
 	g_test_expect_message("YmAdvisoryKev", G_LOG_LEVEL_WARNING,
-	                      "count says 5 entries but the catalogue has 3");
+	                      "count says 5 entries but the catalogue has 4");
 	g_test_expect_message("YmAdvisoryKev", G_LOG_LEVEL_WARNING,
 	                      "vulnerabilities[0].cveID: \"\" is not a CVE ID*");
 	g_test_expect_message("YmAdvisoryKev", G_LOG_LEVEL_WARNING,
 	                      "vulnerabilities[1].cveID: \"CVE-24-1\" is not a CVE ID*");
-	advisories = parse_text("{\"count\": 5, \"vulnerabilities\": [{\"product\": \"x\"}, "
-	                        "{\"cveID\": \"CVE-24-1\"}, {\"cveID\": \"cve-2024-0007\"}]}",
-	                        &info, &error);
+	/* values quoted in messages are cut and escaped */
+	g_test_expect_message(
+	    "YmAdvisoryKev", G_LOG_LEVEL_WARNING,
+	    "vulnerabilities[2].cveID: \"\\033[31mCVE\\n0123456789012345678901234567890\" "
+	    "is not a CVE ID*");
+	advisories = parse_text(
+	    "{\"count\": 5, \"vulnerabilities\": [{\"product\": \"x\"}, "
+	    "{\"cveID\": \"CVE-24-1\"}, "
+	    "{\"cveID\": \"\\u001b[31mCVE\\n01234567890123456789012345678901234567890\"}, "
+	    "{\"cveID\": \"cve-2024-0007\"}]}",
+	    &info, &error);
 	g_test_assert_expected_messages();
 	g_assert_no_error(error);
 	g_assert_nonnull(advisories);
