@@ -275,6 +275,16 @@ jvn_url_is_web(const gchar *url)
 	return TRUE;
 }
 
+/* a copy with the scheme in lower case, as other code compares it */
+static gchar *
+jvn_url_dup(const gchar *url)
+{
+	gchar *copy = g_strdup(url);
+	for (gchar *p = copy; *p != '\0' && *p != ':'; p++)
+		*p = g_ascii_tolower(*p);
+	return copy;
+}
+
 static gboolean
 jvn_url_is_jvn(const gchar *url)
 {
@@ -298,10 +308,10 @@ jvn_take_vendor_url(YmAdvisory *advisory, const gchar *url, gboolean *own_page)
 		return;
 	if (!jvn_url_is_jvn(url)) {
 		g_free(advisory->remediation_url);
-		advisory->remediation_url = g_strdup(url);
+		advisory->remediation_url = jvn_url_dup(url);
 		*own_page = TRUE;
 	} else if (advisory->remediation_url == NULL) {
-		advisory->remediation_url = g_strdup(url);
+		advisory->remediation_url = jvn_url_dup(url);
 	}
 }
 
@@ -734,8 +744,20 @@ jvn_xml_error_cb(void *user_data, xmlErrorPtr xml_error)
 
 	if (xml_error == NULL || xml_error->level < XML_ERR_ERROR || ctx->parse_error != NULL)
 		return;
-	message = g_strdup(xml_error->message != NULL ? xml_error->message : "malformed XML");
-	ctx->parse_error = g_strdup_printf("line %d: %s", xml_error->line, g_strchomp(message));
+	/* libxml2 quotes the input after the first line of some messages
+	 * ("Comment not terminated \n<!--…"): that is payload, leave it out */
+	message = g_utf8_make_valid(
+	    xml_error->message != NULL ? xml_error->message : "malformed XML", -1);
+	message[strcspn(message, "\r\n")] = '\0';
+	jvn_truncate_utf8(g_strchomp(message), JVN_ERROR_TEXT_MAX);
+	ctx->parse_error = g_strdup_printf("line %d: %s", xml_error->line, message);
+}
+
+/* encoding and I/O errors bypass the reader's handler: keep them off stderr,
+ * the reader fails on them anyway */
+static void
+jvn_xml_generic_error_cb(void *user_data, const char *format, ...)
+{
 }
 
 static gboolean
@@ -1215,13 +1237,12 @@ jvn_xml_top(JvnXmlContext *ctx, xmlTextReader *reader, GError **error)
 }
 
 static gboolean
-jvn_xml_read(JvnXmlContext *ctx, const gchar *data, gsize length, GError **error)
+jvn_xml_read_document(JvnXmlContext *ctx, const gchar *data, gsize length, GError **error)
 {
 	g_autoptr(xmlTextReader) reader = NULL;
 	gboolean seen_root = FALSE;
 	gint ret;
 
-	xmlInitParser();
 	/* no NOENT, DTDLOAD, DTDATTR or XINCLUDE: nothing is expanded or fetched;
 	 * BIG_LINES keeps line numbers right past 65535 in the yearly feeds */
 	reader = xmlReaderForMemory(data, (int) length, NULL, NULL,
@@ -1260,6 +1281,23 @@ jvn_xml_read(JvnXmlContext *ctx, const gchar *data, gsize length, GError **error
 		return FALSE;
 	}
 	return TRUE;
+}
+
+static gboolean
+jvn_xml_read(JvnXmlContext *ctx, const gchar *data, gsize length, GError **error)
+{
+	xmlGenericErrorFunc saved;
+	void *saved_context;
+	gboolean ok;
+
+	xmlInitParser();
+	/* the generic handler is per thread in libxml2: restored as it was */
+	saved = xmlGenericError;
+	saved_context = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, jvn_xml_generic_error_cb);
+	ok = jvn_xml_read_document(ctx, data, length, error);
+	xmlSetGenericErrorFunc(saved_context, saved);
+	return ok;
 }
 
 static gboolean
@@ -2048,9 +2086,11 @@ jvn_json_load(const gchar *data, gsize length, gsize max_size, GError **error)
 	if (!jvn_json_check_depth(data, length, error))
 		return NULL;
 	if (!json_parser_load_from_data(parser, data, (gssize) length, &error_local)) {
-		/* json-glib says <data>:LINE:COLUMN: Parse error: … */
-		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "malformed JSON: %s",
-		            error_local->message);
+		/* json-glib says <data>:LINE:COLUMN: Parse error: …, quoting input bytes */
+		g_autofree gchar *message = g_utf8_make_valid(error_local->message, -1);
+		message[strcspn(message, "\r\n")] = '\0';
+		jvn_truncate_utf8(message, JVN_ERROR_TEXT_MAX);
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "malformed JSON: %s", message);
 		return NULL;
 	}
 	return g_steal_pointer(&parser);
@@ -2184,6 +2224,7 @@ static YmJvnChecksum *
 jvn_checksum_entry(JsonObject *object, GError **error)
 {
 	g_autoptr(YmJvnChecksum) checksum = g_new0(YmJvnChecksum, 1);
+	g_autofree gchar *url = NULL;
 	g_autofree gchar *last_modified = NULL;
 	JsonNode *size = object != NULL ? json_object_get_member(object, "size") : NULL;
 
@@ -2191,13 +2232,13 @@ jvn_checksum_entry(JsonObject *object, GError **error)
 		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA, "not an object");
 		return NULL;
 	}
-	checksum->url = jvn_json_dup(object, "url");
-	if (checksum->url == NULL || !jvn_has_prefix_ci(checksum->url, "https://") ||
-	    !jvn_url_is_web(checksum->url)) {
+	url = jvn_json_dup(object, "url");
+	if (url == NULL || !jvn_has_prefix_ci(url, "https://") || !jvn_url_is_web(url)) {
 		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
 		                    "url is not an https address");
 		return NULL;
 	}
+	checksum->url = jvn_url_dup(url);
 	checksum->filename = jvn_json_dup(object, "filename");
 	if (!jvn_checksum_filename_ok(checksum->filename, checksum->url)) {
 		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,

@@ -965,6 +965,47 @@ test_billion_laughs(void)
 }
 
 static void
+test_error_messages(void)
+{
+	/* libxml2 quotes the input after "Comment not terminated"; the cut leaves
+	 * half a character there */
+	const gchar *comment = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                       "<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\" "
+	                       "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	                       "<!--<title>秘密の\xe3\x81";
+	/* bytes that are not UTF-8 */
+	const gchar *bytes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                     "<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\" "
+	                     "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	                     "xmlns:sec=\"http://jvn.jp/rss/mod_sec/\">\n"
+	                     "<item><sec:identifier>JVNDB-2099-000004</sec:identifier>"
+	                     "<title>\xba\x3a\x52\x44\xff</title></item></rdf:RDF>\n";
+	const gchar *texts[] = {comment, bytes};
+
+	for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+		g_autoptr(GError) error = NULL;
+		g_autoptr(GPtrArray) advisories =
+		    parse_text(ym_advisory_parse_jvn_rss, texts[i], &error);
+		g_assert_error(error, YM_ERROR, YM_ERROR_INVALID_DATA);
+		g_assert_true(g_utf8_validate(error->message, -1, NULL));
+		g_assert_nonnull(strstr(error->message, "line 3"));
+		g_assert_null(strchr(error->message, '\n'));
+		g_assert_null(strstr(error->message, "秘密"));
+		g_assert_cmpuint(advisories->len, ==, 0);
+	}
+	/* json-glib quotes a string cut in the middle of a character */
+	{
+		g_autoptr(GError) error = NULL;
+		g_autoptr(GPtrArray) advisories = parse_text(
+		    ym_advisory_parse_jvn_json,
+		    "{\n\"title\": \"電子入札コアシステムにおける複r\": {\"x\": 1}}", &error);
+		g_assert_error(error, YM_ERROR, YM_ERROR_INVALID_DATA);
+		g_assert_true(g_utf8_validate(error->message, -1, NULL));
+		g_assert_nonnull(strstr(error->message, ":2:"));
+	}
+}
+
+static void
 test_depth_and_size(void)
 {
 	g_autoptr(GString) xml = g_string_new("<VULDEF-Document xmlns=\"http://jvn.jp/vuldef/\">");
@@ -1035,6 +1076,8 @@ test_version_notes(void)
 	    "<RelatedItem type=\"advisory\"><Name>JVN</Name><VulinfoID>CVE-2099-0009</VulinfoID>"
 	    "</RelatedItem>"
 	    "<RelatedItem type=\"vendor\"><Name>Vendor</Name><URL>javascript:alert(1)</URL>"
+	    "</RelatedItem>"
+	    "<RelatedItem type=\"vendor\"><Name>Vendor</Name><URL>HTTPS://www.Example.com/Fix</URL>"
 	    "</RelatedItem>";
 	const gchar *affected =
 	    "<AffectedItem><Name>V</Name><ProductName>A</ProductName>"
@@ -1073,7 +1116,8 @@ test_version_notes(void)
 	g_assert_cmpstr(advisory->summary_en, ==, "Line one\nline two");
 	/* a CVE under the JVN name is a JVN reference, not a CVE reference */
 	g_assert_cmpuint(advisory->cves->len, ==, 2);
-	g_assert_null(advisory->remediation_url);
+	/* not javascript:, and the scheme in lower case */
+	g_assert_cmpstr(advisory->remediation_url, ==, "https://www.Example.com/Fix");
 	g_assert_cmpint(advisory->remediation, ==, YM_REMEDIATION_UNKNOWN);
 	/* DatePublic stands in for the missing DateFirstPublished */
 	g_assert_cmpint(advisory->published, ==, 4070962800);
@@ -1409,6 +1453,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-jvn/truncated", test_truncated);
 	g_test_add_func("/ym/advisory-jvn/billion-laughs", test_billion_laughs);
 	g_test_add_func("/ym/advisory-jvn/depth-and-size", test_depth_and_size);
+	g_test_add_func("/ym/advisory-jvn/error-messages", test_error_messages);
 	g_test_add_func("/ym/advisory-jvn/sink-error", test_sink_error);
 	g_test_add_func("/ym/advisory-jvn/checksum", test_checksum);
 	g_test_add_func("/ym/advisory-jvn/sniff", test_sniff);
