@@ -1407,7 +1407,7 @@ ym_advisory_parse_csaf(const gchar *data,
 		          "not define, the first at %s",
 		          id, self->unknown_ids, self->first_unknown);
 	}
-	if (!sink(self->advisory, user_data, &error_local)) {
+	if (!sink(g_steal_pointer(&self->advisory), user_data, &error_local)) {
 		if (error_local == NULL) {
 			g_set_error(error, YM_ERROR, YM_ERROR_INTERNAL,
 			            "CSAF %s: the consumer stopped the parse", id);

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 /*
  * OASIS CSAF 2.0 documents (csaf_security_advisory, csaf_vex, csaf_base)
- * into one YmAdvisory each, handed to @sink. The advisory is borrowed: the
- * parser frees it when the sink returns, so steal what you keep.
+ * into one YmAdvisory each, handed to @sink, which owns it from then on
+ * (also when it returns FALSE) and frees it with ym_advisory_free().
  *
  * Mapping (see ym-advisory-csaf.c for the reasons):
  *  - id document.tracking.id; title and first summary (else description)

@@ -389,8 +389,13 @@ rolie_parse_links(YmCsafRolieEntry *entry, JsonArray *links, const YmJsonPath *p
 			continue;
 		if (!get_https_url(link, "href", &here, TRUE, &href, error))
 			return FALSE;
-		if (*slot == NULL)
+		/* SICK links a .sha256 and a .sha512: take the stronger */
+		if (*slot == NULL ||
+		    (slot == &entry->hash_url && g_str_has_suffix(href, ".sha512") &&
+		     !g_str_has_suffix(*slot, ".sha512"))) {
+			g_free(*slot);
 			*slot = g_strdup(href);
+		}
 	}
 	return TRUE;
 }
