@@ -494,13 +494,18 @@ version_trim(const gchar *text)
 static gchar *
 version_before(const gchar *text, gsize end)
 {
-	g_autofree gchar *head = g_strndup(text, end);
+	/* four words fit in far fewer bytes; the window keeps a text full
+	 * of markers linear */
+	gsize start = end > 256 ? end - 256 : 0;
+	g_autofree gchar *head = g_strndup(text + start, end - start);
 	g_auto(GStrv) words = g_strsplit_set(head, " \t\r\n", -1);
 	g_autoptr(GPtrArray) kept = g_ptr_array_new();
 	g_autofree gchar *joined = NULL;
 	guint first = 0;
+	/* a clipped first word may be a fragment (of a UTF-8 character, too) */
+	guint lowest = start > 0 ? 1 : 0;
 
-	for (guint i = g_strv_length(words); i > 0 && kept->len < 4; i--) {
+	for (guint i = g_strv_length(words); i > lowest && kept->len < 4; i--) {
 		const gchar *word = words[i - 1];
 		if (*word == '\0')
 			continue;
@@ -541,6 +546,7 @@ _ym_csaf_version_from_fix_text(const gchar *details)
 {
 	g_autofree gchar *lower = NULL;
 	g_autofree gchar *found = NULL;
+	guint markers = 0;
 
 	if (details == NULL)
 		return NULL;
@@ -548,7 +554,10 @@ _ym_csaf_version_from_fix_text(const gchar *details)
 	for (guint i = 0; i < G_N_ELEMENTS(later_markers); i++) {
 		const gchar *marker = later_markers[i];
 		for (const gchar *p = strstr(lower, marker); p != NULL; p = strstr(p + 1, marker)) {
-			g_autofree gchar *candidate = version_before(details, p - lower);
+			g_autofree gchar *candidate = NULL;
+			if (++markers > 32)
+				return NULL;
+			candidate = version_before(details, p - lower);
 			if (candidate == NULL)
 				continue;
 			/* "7.6: Upgrade to 7.6.3 or above, 7.4: ... 7.4.8 or above":

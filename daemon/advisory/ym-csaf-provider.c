@@ -86,13 +86,14 @@ ym_csaf_provider_init(YmCsafProvider *self)
 	self->keys = g_ptr_array_new_with_free_func((GDestroyNotify) ym_csaf_key_free);
 }
 
-/* an absolute https URL with a host and no credentials */
+/* an absolute https URL (scheme in lower case, so consumers can compare
+ * prefixes) with a host and no credentials */
 static gboolean
 url_is_https(const gchar *url)
 {
 	g_autoptr(GUri) uri = NULL;
 
-	if (url == NULL || g_ascii_strncasecmp(url, "https://", 8) != 0)
+	if (url == NULL || strncmp(url, "https://", 8) != 0)
 		return FALSE;
 	uri = g_uri_parse(url, G_URI_FLAGS_NONE, NULL);
 	if (uri == NULL)

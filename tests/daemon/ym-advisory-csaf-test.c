@@ -664,6 +664,15 @@ test_fix_text(void)
 		g_assert_cmpstr(out, ==, cases[i].out);
 	}
 	g_assert_null(_ym_csaf_version_from_fix_text(NULL));
+	/* a megabyte of markers is read in linear time and names nothing */
+	{
+		g_autoptr(GString) flood = g_string_new(NULL);
+		g_autofree gchar *out = NULL;
+		for (guint i = 0; i < 100000; i++)
+			g_string_append(flood, "V1.0 or later ");
+		out = _ym_csaf_version_from_fix_text(flood->str);
+		g_assert_null(out);
+	}
 }
 
 /* a small document of our own; @vulnerabilities and @tree are JSON */

@@ -174,6 +174,9 @@ test_metadata_broken(void)
 	                      "$.canonical_url: not an https URL");
 	assert_metadata_fails("{\"canonical_url\":\"file:///etc/passwd\"}",
 	                      "$.canonical_url: not an https URL");
+	/* schemes are compared in lower case only (a fuzzer find) */
+	assert_metadata_fails("{\"canonical_url\":\"htTps://a.example/p.json\"}",
+	                      "$.canonical_url: not an https URL");
 	assert_metadata_fails(
 	    "{\"canonical_url\":\"https://a.example/p.json\",\"publisher\":{\"name\":\"A\"},"
 	    "\"distributions\":[{}]}",

@@ -31,7 +31,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	provider = ym_csaf_provider_parse(text, size, &error);
 	g_assert_true((provider == NULL) == (error != NULL));
 	if (provider != NULL)
-		g_assert_true(g_str_has_prefix(ym_csaf_provider_get_canonical_url(provider), "https://"));
+		g_assert_true(
+		    g_str_has_prefix(ym_csaf_provider_get_canonical_url(provider), "https://"));
 	g_clear_error(&error);
 	if (ym_csaf_rolie_parse(text, size, &entries, &error)) {
 		for (guint i = 0; i < entries->len; i++) {
