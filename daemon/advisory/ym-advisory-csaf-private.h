@@ -118,4 +118,9 @@ _ym_csaf_cpe_normalize(const gchar *text);
 gchar *
 _ym_csaf_version_from_fix_text(const gchar *details);
 
+/* the packets of an armored OpenPGP public key block (a binary key is
+ * returned as is), for gpgv, which reads binary keyrings only */
+GBytes *
+_ym_csaf_openpgp_dearmor(const gchar *key, gsize length, GError **error);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ym-csaf-provider.h"
+#include "ym-csaf-signature.h"
 #include "ym-error.h"
 
 static gchar *
@@ -618,6 +619,120 @@ test_hash_formats(void)
 	}
 }
 
+/* tests/data/csaf: our own key pair's public half, a document it signed
+ * and a second key; the values below are from gpgv --status-fd 1 */
+#define TEST_KEY_FINGERPRINT  "65C9548B0DB0540BBAE8F5C42D3FFF623C7D38CD"
+#define OTHER_KEY_FINGERPRINT "B4D0CCF04CD101ED73EDDF07D090C15B78E16410"
+
+static gchar *
+read_fixture(const gchar *name, gsize *length)
+{
+	g_autofree gchar *path = g_test_build_filename(G_TEST_DIST, "data", "csaf", name, NULL);
+	g_autoptr(GError) error = NULL;
+	gchar *data = NULL;
+
+	g_file_get_contents(path, &data, length, &error);
+	g_assert_no_error(error);
+	return data;
+}
+
+static gboolean
+have_gpgv(void)
+{
+	g_autofree gchar *gpgv = g_find_program_in_path("gpgv");
+	if (gpgv == NULL) {
+		if (g_getenv("CI") != NULL)
+			g_error("gpgv missing in CI");
+		g_test_skip("gpgv is not installed");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static void
+test_signature(void)
+{
+	gsize length = 0, signature_length = 0, key_length = 0, binary_length = 0, other_length = 0;
+	g_autofree gchar *data = NULL;
+	g_autofree gchar *signature = NULL;
+	g_autofree gchar *key = NULL;
+	g_autofree gchar *binary = NULL;
+	g_autofree gchar *other = NULL;
+	g_autoptr(GError) error = NULL;
+	gint64 signed_at = 0;
+
+	if (!have_gpgv())
+		return;
+	data = read_fixture("signed.json", &length);
+	signature = read_fixture("signed.json.asc", &signature_length);
+	key = read_fixture("provider-key.asc", &key_length);
+	binary = read_fixture("provider-key.gpg", &binary_length);
+	other = read_fixture("other-key.asc", &other_length);
+
+	/* good, with the armored and the binary key */
+	g_assert_true(ym_csaf_verify_signature(data, length, signature, signature_length, key,
+	                                       key_length, TEST_KEY_FINGERPRINT, &signed_at,
+	                                       &error));
+	g_assert_no_error(error);
+	g_assert_cmpint(signed_at, ==, 1795655567);
+	g_assert_true(ym_csaf_verify_signature(
+	    data, length, signature, signature_length, binary, binary_length,
+	    "65c9548b0db0540bbae8f5c42d3fff623c7d38cd", NULL, &error));
+	g_assert_no_error(error);
+
+	/* the provider's key, but metadata naming another fingerprint */
+	g_assert_false(ym_csaf_verify_signature(data, length, signature, signature_length, key,
+	                                        key_length, OTHER_KEY_FINGERPRINT, NULL, &error));
+	assert_error_names(error, YM_ERROR_SIGNATURE_INVALID, "not by key " OTHER_KEY_FINGERPRINT);
+	g_clear_error(&error);
+	/* another key in the keyring */
+	g_assert_false(ym_csaf_verify_signature(data, length, signature, signature_length, other,
+	                                        other_length, OTHER_KEY_FINGERPRINT, NULL, &error));
+	g_assert_error(error, YM_ERROR, YM_ERROR_SIGNATURE_INVALID);
+	g_clear_error(&error);
+	/* one byte of the document changed */
+	data[10] ^= 0x01;
+	g_assert_false(ym_csaf_verify_signature(data, length, signature, signature_length, key,
+	                                        key_length, TEST_KEY_FINGERPRINT, &signed_at,
+	                                        &error));
+	assert_error_names(error, YM_ERROR_SIGNATURE_INVALID, "BADSIG");
+	g_assert_cmpint(signed_at, ==, 0);
+	g_clear_error(&error);
+	/* malformed inputs */
+	g_assert_false(ym_csaf_verify_signature(data, length, signature, signature_length, "hello",
+	                                        5, TEST_KEY_FINGERPRINT, NULL, &error));
+	g_assert_error(error, YM_ERROR, YM_ERROR_INVALID_DATA);
+	g_clear_error(&error);
+	g_assert_false(ym_csaf_verify_signature(data, length, signature, signature_length, key,
+	                                        key_length, "65C9548B", NULL, &error));
+	g_assert_error(error, YM_ERROR, YM_ERROR_INVALID_DATA);
+	g_clear_error(&error);
+	g_assert_false(ym_csaf_verify_signature(data, length, "", 0, key, key_length,
+	                                        TEST_KEY_FINGERPRINT, NULL, &error));
+	g_assert_error(error, YM_ERROR, YM_ERROR_SIGNATURE_INVALID);
+}
+
+/* CISA's signature cannot be checked here: its key is not in the samples
+ * (only a URL would be, in CISA's provider-metadata.json); with any other
+ * key it must fail, not pass */
+static void
+test_signature_cisa_without_key(void)
+{
+	gsize length = 0, signature_length = 0, key_length = 0;
+	g_autofree gchar *data = read_shared("cisa-csaf-2024/icsa-24-214-07.json", &length);
+	g_autofree gchar *signature = NULL;
+	g_autofree gchar *key = NULL;
+	g_autoptr(GError) error = NULL;
+
+	if (data == NULL || !have_gpgv())
+		return;
+	signature = read_shared("cisa-csaf-2024/icsa-24-214-07.json.asc", &signature_length);
+	key = read_fixture("provider-key.asc", &key_length);
+	g_assert_false(ym_csaf_verify_signature(data, length, signature, signature_length, key,
+	                                        key_length, TEST_KEY_FINGERPRINT, NULL, &error));
+	assert_error_names(error, YM_ERROR_SIGNATURE_INVALID, "refused");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -636,5 +751,8 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/csaf-provider/path-is-safe", test_path_is_safe);
 	g_test_add_func("/ym/csaf-provider/hash-companions", test_hash_companions);
 	g_test_add_func("/ym/csaf-provider/hash-formats", test_hash_formats);
+	g_test_add_func("/ym/csaf-provider/signature", test_signature);
+	g_test_add_func("/ym/csaf-provider/signature-cisa-without-key",
+	                test_signature_cisa_without_key);
 	return g_test_run();
 }

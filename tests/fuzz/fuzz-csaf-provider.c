@@ -5,13 +5,15 @@
 
 /* every CSAF provider file parser on the same bytes: provider metadata,
  * ROLIE feed, changes.csv, index.txt, and a hash check with the first line
- * as the hash file and the rest as the document */
+ * as the hash file and the rest as the document, and the OpenPGP key
+ * dearmoring (gpgv itself is not run: no processes or files here) */
 
 #include "config.h"
 
 #include <stdint.h>
 #include <string.h>
 
+#include "ym-advisory-csaf-private.h"
 #include "ym-csaf-provider.h"
 
 int
@@ -27,6 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	g_autoptr(GPtrArray) changes = NULL;
 	g_autoptr(GPtrArray) paths = NULL;
 	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) packets = NULL;
 
 	provider = ym_csaf_provider_parse(text, size, &error);
 	g_assert_true((provider == NULL) == (error != NULL));
@@ -57,5 +60,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		gsize hash_length = (gsize) (newline - text);
 		ym_csaf_check_hash(newline + 1, size - hash_length - 1, text, hash_length, &error);
 	}
+	g_clear_error(&error);
+	packets = _ym_csaf_openpgp_dearmor(text, size, &error);
+	g_assert_true((packets == NULL) == (error != NULL));
+	if (packets != NULL)
+		g_assert_cmpuint(g_bytes_get_size(packets), >, 0);
 	return 0;
 }
