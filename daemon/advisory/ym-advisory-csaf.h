@@ -35,7 +35,9 @@ G_BEGIN_DECLS
  *  - products: one entry per vulnerability, product_status list and product
  *    ID (known_affected/first_affected/last_affected: affected;
  *    fixed/first_fixed: fixed; known_not_affected: not affected; recommended
- *    and under_investigation are skipped); the cve is the vulnerability's.
+ *    and under_investigation are skipped; an ID in two lists of the same
+ *    status, such as fixed and first_fixed, gives one entry); the cve is the
+ *    vulnerability's, upper-cased, NULL when it has none.
  *    vendor/product are the vendor and product_name branch names (else
  *    product_family, else the product's full name); product_version (or a
  *    deeper service_pack/patch_level) gives version_exact verbatim; a
@@ -46,18 +48,24 @@ G_BEGIN_DECLS
  *  - relationships: "installed_on" describes the platform device running
  *    the component (vendor/product of the platform, version and cpe of the
  *    component, platform_cpe the platform's cpe): Mobotix' "firmware
- *    MX-V4.1.4.11 installed on D24M" is product D24M version MX-V4.1.4.11.
+ *    MX-V4.1.4.11 installed on D24M" is product D24M version MX-V4.1.4.11;
+ *    a version of the platform itself becomes hw_rev.
  *    The *_component_of and installed_with categories keep the component as
  *    product and put the platform's cpe into platform_cpe.
  *  - fixed_version of affected entries: a fixed entry of the same vendor and
  *    product whose version equals the affected range's exclusive end, else
  *    the only version the fixed entries of that product list, else the
  *    version a vendor_fix remediation for that product names in its text
+ *    ("Update to V2.7 or later"; a text starting "<name>: " counts only for
+ *    products whose name matches, as CISA lists every product under it)
  *  - model_numbers helpers are not turned into extra products: in all 886
  *    CISA uses the number is already part of the product name
  *
- * Bad data fails with YM_ERROR_INVALID_DATA naming the JSON path; product
- * IDs that product_tree does not define are skipped with one warning.
+ * Bad data fails with YM_ERROR_INVALID_DATA naming the JSON path
+ * ("$.vulnerabilities[2].product_status.fixed[0]: expected a string"); a
+ * csaf_version other than 2.0 or 2.1 with YM_ERROR_NOT_SUPPORTED; sizes,
+ * nesting (64), branch depth (16) and entries are capped. Product IDs that
+ * product_tree does not define are skipped with one warning per document.
  */
 gboolean
 ym_advisory_parse_csaf(const gchar *data,

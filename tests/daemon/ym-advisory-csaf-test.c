@@ -735,6 +735,68 @@ test_japanese(void)
 	g_assert_cmpint(advisory->remediation, ==, YM_REMEDIATION_UNKNOWN);
 }
 
+/* installed_on with a versioned platform, default_component_of, groups */
+static void
+test_relationships(void)
+{
+	const gchar *tree =
+	    "{\"branches\":[{\"category\":\"vendor\",\"name\":\"TP-Link\",\"branches\":["
+	    "{\"category\":\"product_name\",\"name\":\"Archer AX21\",\"branches\":["
+	    "{\"category\":\"product_version\",\"name\":\"V3\",\"product\":{\"name\":\"AX21 v3\","
+	    "\"product_id\":\"HW\",\"product_identification_helper\":"
+	    "{\"cpe\":\"cpe:/h:tp-link:archer_ax21:3.0\"}}}]},"
+	    "{\"category\":\"product_name\",\"name\":\"Archer AX21 firmware\",\"branches\":["
+	    "{\"category\":\"product_version_range\",\"name\":\"vers:generic/<1.1.4\","
+	    "\"product\":{\"name\":\"fw < 1.1.4\",\"product_id\":\"FW\"}},"
+	    "{\"category\":\"product_version\",\"name\":\"1.1.4 Build 20230219\","
+	    "\"product\":{\"name\":\"fw 1.1.4\",\"product_id\":\"FWFIX\"}}]}]}],"
+	    "\"relationships\":["
+	    "{\"category\":\"installed_on\",\"product_reference\":\"FW\","
+	    "\"relates_to_product_reference\":\"HW\",\"full_product_name\":{\"name\":\"fw on v3\","
+	    "\"product_id\":\"R1\"}},"
+	    "{\"category\":\"default_component_of\",\"product_reference\":\"FWFIX\","
+	    "\"relates_to_product_reference\":\"HW\",\"full_product_name\":{\"name\":\"fix in v3\","
+	    "\"product_id\":\"R2\",\"product_identification_helper\":"
+	    "{\"cpe\":\"cpe:2.3:o:tp-link:archer_ax21_firmware:1.1.4:*:*:*:*:*:*:*\"}}}],"
+	    "\"product_groups\":[{\"group_id\":\"G\",\"product_ids\":[\"R1\"]}]}";
+	g_autofree gchar *data = make_document(
+	    "en", tree,
+	    "[{\"cve\":\"CVE-2023-1389\",\"product_status\":{\"known_affected\":[\"R1\"],"
+	    "\"fixed\":[\"R2\"]},\"remediations\":[{\"category\":\"vendor_fix\","
+	    "\"details\":\"Archer AX21: update to 1.1.4 Build 20230219 or later\","
+	    "\"group_ids\":[\"G\"]}]}]");
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) advisories = parse_data(data, strlen(data), &error);
+	YmAdvisory *advisory;
+	YmAdvisoryProduct *product;
+
+	g_assert_no_error(error);
+	advisory = g_ptr_array_index(advisories, 0);
+	g_assert_cmpuint(advisory->products->len, ==, 2);
+	/* the router, at the firmware's versions, on hardware revision V3 */
+	product = product_at(advisory, 0);
+	g_assert_cmpint(product->status, ==, YM_PRODUCT_STATUS_AFFECTED);
+	g_assert_cmpstr(product->vendor, ==, "TP-Link");
+	g_assert_cmpstr(product->product, ==, "Archer AX21");
+	g_assert_cmpstr(product->hw_rev, ==, "V3");
+	g_assert_cmpstr(product->version_end, ==, "1.1.4");
+	g_assert_null(product->cpe);
+	g_assert_cmpstr(product->platform_cpe, ==,
+	                "cpe:2.3:h:tp-link:archer_ax21:3.0:*:*:*:*:*:*:*");
+	/* the fixed entry is the firmware component (another product name),
+	 * so the fix comes from the vendor_fix text, reached through the group */
+	g_assert_cmpstr(product->fixed_version, ==, "1.1.4 Build 20230219");
+	product = product_at(advisory, 1);
+	g_assert_cmpint(product->status, ==, YM_PRODUCT_STATUS_FIXED);
+	g_assert_cmpstr(product->product, ==, "Archer AX21 firmware");
+	g_assert_cmpstr(product->version_exact, ==, "1.1.4 Build 20230219");
+	g_assert_null(product->hw_rev);
+	g_assert_cmpstr(product->cpe, ==,
+	                "cpe:2.3:o:tp-link:archer_ax21_firmware:1.1.4:*:*:*:*:*:*:*");
+	g_assert_cmpstr(product->platform_cpe, ==,
+	                "cpe:2.3:h:tp-link:archer_ax21:3.0:*:*:*:*:*:*:*");
+}
+
 static void
 assert_parse_fails(const gchar *data, gsize length, gint code, const gchar *needle)
 {
@@ -893,6 +955,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-csaf/cpe", test_cpe);
 	g_test_add_func("/ym/advisory-csaf/fix-text", test_fix_text);
 	g_test_add_func("/ym/advisory-csaf/japanese", test_japanese);
+	g_test_add_func("/ym/advisory-csaf/relationships", test_relationships);
 	g_test_add_func("/ym/advisory-csaf/broken", test_broken);
 	g_test_add_func("/ym/advisory-csaf/unknown-product-ids", test_unknown_product_ids);
 	g_test_add_func("/ym/advisory-csaf/sink-stops", test_sink_stops);
