@@ -108,11 +108,6 @@ _ym_csaf_vers_range_free(YmCsafVersRange *range);
 gboolean
 _ym_csaf_vers_parse(const gchar *text, gboolean *all_versions, GPtrArray **ranges);
 
-/* "cpe:/a:vendor:product:1.0" (CPE 2.2 URI) as a CPE 2.3 formatted string;
- * a 2.3 string is checked and returned as is; NULL when not a CPE */
-gchar *
-_ym_csaf_cpe_normalize(const gchar *text);
-
 /* the version a vendor_fix text tells users to install ("Update to V2.7 or
  * later version" gives "V2.7"), NULL when it names none */
 gchar *

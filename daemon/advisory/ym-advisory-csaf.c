@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ym-advisory-csaf-private.h"
+#include "ym-advisory-json-private.h"
 #include "ym-error.h"
 
 /* names, IDs, versions, CPEs and URLs */
@@ -305,101 +306,6 @@ _ym_csaf_vers_parse(const gchar *text, gboolean *all_versions, GPtrArray **range
 	return TRUE;
 }
 
-/* CPE */
-
-/* one CPE 2.2 URI component as a CPE 2.3 formatted-string component */
-static gboolean
-cpe_component_from_uri(const gchar *component, GString *out)
-{
-	if (*component == '\0') {
-		g_string_append_c(out, '*');
-		return TRUE;
-	}
-	if (g_strcmp0(component, "-") == 0) {
-		g_string_append_c(out, '-');
-		return TRUE;
-	}
-	for (const gchar *p = component; *p != '\0'; p++) {
-		gchar c = *p;
-		if (c == '%') {
-			gint high = g_ascii_xdigit_value(p[1]);
-			gint low = high < 0 ? -1 : g_ascii_xdigit_value(p[2]);
-			if (low < 0)
-				return FALSE;
-			c = (gchar) (high * 16 + low);
-			p += 2;
-			/* %01 and %02 are the 2.2 wildcards */
-			if (c == 1 || c == 2) {
-				g_string_append_c(out, c == 1 ? '?' : '*');
-				continue;
-			}
-		}
-		if (!g_ascii_isprint(c) || c == ' ')
-			return FALSE;
-		if (g_ascii_isalnum(c) || c == '_' || c == '.' || c == '-')
-			g_string_append_c(out, g_ascii_tolower(c));
-		else
-			g_string_append_printf(out, "\\%c", c);
-	}
-	return TRUE;
-}
-
-static gchar *
-cpe_from_uri(const gchar *text)
-{
-	g_auto(GStrv) parts = g_strsplit(text + strlen("cpe:/"), ":", -1);
-	g_auto(GStrv) packed = NULL;
-	g_autoptr(GString) out = g_string_new("cpe:2.3:");
-	const gchar *fields[11] = {NULL};
-	guint n = g_strv_length(parts);
-
-	if (n == 0 || n > 7 || strlen(parts[0]) != 1 || strchr("aoh", parts[0][0]) == NULL)
-		return NULL;
-	for (guint i = 0; i < n; i++)
-		fields[i] = parts[i];
-	/* a packed edition "~edition~sw_edition~target_sw~target_hw~other" */
-	if (n >= 6 && fields[5][0] == '~') {
-		packed = g_strsplit(fields[5] + 1, "~", -1);
-		if (g_strv_length(packed) != 5)
-			return NULL;
-		fields[5] = packed[0];
-		for (guint i = 1; i < 5; i++)
-			fields[6 + i] = packed[i];
-	}
-	for (guint i = 0; i < G_N_ELEMENTS(fields); i++) {
-		if (i > 0)
-			g_string_append_c(out, ':');
-		if (!cpe_component_from_uri(fields[i] != NULL ? fields[i] : "", out))
-			return NULL;
-	}
-	return g_string_free(g_steal_pointer(&out), FALSE);
-}
-
-gchar *
-_ym_csaf_cpe_normalize(const gchar *text)
-{
-	guint colons = 0;
-
-	if (text == NULL || strlen(text) > YM_CSAF_MAX_NAME)
-		return NULL;
-	if (g_ascii_strncasecmp(text, "cpe:/", 5) == 0)
-		return cpe_from_uri(text);
-	if (g_ascii_strncasecmp(text, "cpe:2.3:", 8) != 0)
-		return NULL;
-	/* a formatted string: 13 unescaped colon-separated fields */
-	for (const gchar *p = text; *p != '\0'; p++) {
-		if (!g_ascii_isprint(*p) || *p == ' ')
-			return NULL;
-		if (*p == '\\' && p[1] != '\0')
-			p++;
-		else if (*p == ':')
-			colons++;
-	}
-	if (colons != 12)
-		return NULL;
-	return g_strdup(text);
-}
-
 /* remediation texts */
 
 static gboolean
@@ -629,7 +535,7 @@ csaf_read_full_product_name(CsafParser *self,
 	if (helper != NULL && !_ym_json_get_string(helper, "cpe", &helper_path, FALSE,
 	                                           YM_CSAF_MAX_NAME, &cpe_text, error))
 		return FALSE;
-	*cpe = _ym_csaf_cpe_normalize(cpe_text);
+	*cpe = _ym_advisory_cpe_normalise(cpe_text);
 	if (cpe_text != NULL && *cpe == NULL)
 		g_debug("%s: ignoring malformed CPE %s", self->advisory->id, cpe_text);
 	return TRUE;
@@ -1071,8 +977,7 @@ csaf_parse_remediations(CsafParser *self,
 		if (category < self->best || self->best == YM_REMEDIATION_UNKNOWN)
 			self->best = category;
 		/* links for the resident: web pages only */
-		if (url != NULL && !g_str_has_prefix(url, "https://") &&
-		    !g_str_has_prefix(url, "http://"))
+		if (!_ym_advisory_url_is_web(url))
 			url = NULL;
 		if (url != NULL && self->any_url == NULL)
 			self->any_url = url;
@@ -1245,13 +1150,6 @@ csaf_parse_vulnerability(CsafParser *self,
 
 /* document */
 
-static gboolean
-csaf_lang_is_japanese(const gchar *lang)
-{
-	return lang != NULL && g_ascii_strncasecmp(lang, "ja", 2) == 0 &&
-	       (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
-}
-
 /* the first summary note, else the first description note */
 static gboolean
 csaf_find_summary(JsonObject *document,
@@ -1310,7 +1208,7 @@ csaf_parse_document(CsafParser *self, JsonObject *document, JsonObject *tracking
 		return FALSE;
 	/* only Japanese has its own fields; German or Dutch text is still
 	 * better than none, so it goes into the English ones */
-	if (csaf_lang_is_japanese(lang)) {
+	if (_ym_advisory_json_lang_is(lang, "ja")) {
 		advisory->title_ja = g_strdup(title);
 		advisory->summary_ja = g_strdup(summary);
 	} else {
@@ -1389,7 +1287,6 @@ ym_advisory_parse_csaf(const gchar *data,
 {
 	g_autoptr(JsonObject) root = NULL;
 	g_autoptr(CsafParser) self = NULL;
-	g_autoptr(GError) error_local = NULL;
 	JsonObject *document = NULL;
 	JsonObject *tracking = NULL;
 	const gchar *id = NULL;
@@ -1416,16 +1313,7 @@ ym_advisory_parse_csaf(const gchar *data,
 		          "not define, the first at %s",
 		          id, self->unknown_ids, self->first_unknown);
 	}
-	if (!sink(g_steal_pointer(&self->advisory), user_data, &error_local)) {
-		if (error_local == NULL) {
-			g_set_error(error, YM_ERROR, YM_ERROR_INTERNAL,
-			            "CSAF %s: the consumer stopped the parse", id);
-			return FALSE;
-		}
-		g_propagate_error(error, g_steal_pointer(&error_local));
-		return FALSE;
-	}
-	return TRUE;
+	return _ym_advisory_json_emit(self->advisory, sink, user_data, error);
 }
 
 gboolean

@@ -11,13 +11,15 @@ G_BEGIN_DECLS
 
 /* the largest CSAF document we read; real ones reach 2.5 MB */
 #define YM_CSAF_DOCUMENT_MAX_SIZE (16 * 1024 * 1024)
-/* the most product entries one document may produce (Mobotix: 1,283) */
+/* the most product entries one document may produce (Mobotix: 1,283);
+ * above the other parsers' YM_ADVISORY_MAX_PRODUCTS because CSAF repeats
+ * every product per vulnerability */
 #define YM_CSAF_MAX_PRODUCTS 100000
 
 /*
  * OASIS CSAF 2.0 documents (csaf_security_advisory, csaf_vex, csaf_base)
- * into one YmAdvisory each, handed to @sink, which owns it from then on
- * (also when it returns FALSE) and frees it with ym_advisory_free().
+ * into one YmAdvisory each, handed to @sink (borrowed: the parser frees it
+ * when the sink returns, as the other advisory parsers do).
  *
  * Mapping (see ym-advisory-csaf.c for the reasons):
  *  - id document.tracking.id; title and first summary (else description)

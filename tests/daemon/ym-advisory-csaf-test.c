@@ -15,6 +15,7 @@
 
 #include "ym-advisory-csaf-private.h"
 #include "ym-advisory-csaf.h"
+#include "ym-advisory-json-test-common.h"
 #include "ym-error.h"
 
 /* a file of the shared CSAF samples, or NULL (test skipped) outside CI */
@@ -36,10 +37,11 @@ csaf_test_path(const gchar *relative)
 	return g_steal_pointer(&path);
 }
 
+/* the parser frees its advisory when the sink returns: keep copies */
 static gboolean
 collect_sink(YmAdvisory *advisory, gpointer user_data, GError **error)
 {
-	g_ptr_array_add(user_data, advisory);
+	g_ptr_array_add(user_data, ym_test_advisory_copy(advisory));
 	return TRUE;
 }
 
@@ -597,39 +599,6 @@ test_vers(void)
 	assert_vers("vers:gen$ric/1", FALSE, FALSE, 0);
 }
 
-static void
-test_cpe(void)
-{
-	struct {
-		const gchar *in;
-		const gchar *out;
-	} cases[] = {
-	    {"cpe:/a:ibm:cognos_analytics:12.0.4_if2",
-	     "cpe:2.3:a:ibm:cognos_analytics:12.0.4_if2:*:*:*:*:*:*:*"},
-	    {"cpe:/o:redhat:rhel_aus:7.6::server",
-	     "cpe:2.3:o:redhat:rhel_aus:7.6:*:server:*:*:*:*:*"},
-	    {"cpe:/a:ibm:db2:warehouse__5.1.0", "cpe:2.3:a:ibm:db2:warehouse__5.1.0:*:*:*:*:*:*:*"},
-	    {"cpe:/h:IODATA:UD-LT1%2fEX", "cpe:2.3:h:iodata:ud-lt1\\/ex:*:*:*:*:*:*:*:*"},
-	    {"cpe:/a:vendor:product:1.0:%02:~x~sw~tsw~thw~o",
-	     "cpe:2.3:a:vendor:product:1.0:*:x:*:sw:tsw:thw:o"},
-	    {"cpe:2.3:o:tp-link:archer_ax21_firmware:*:*:*:*:*:*:*:*",
-	     "cpe:2.3:o:tp-link:archer_ax21_firmware:*:*:*:*:*:*:*:*"},
-	    {"cpe:2.3:o:iodata:ud-lt1\\/ex_firmware:-:*:*:*:*:*:*:*",
-	     "cpe:2.3:o:iodata:ud-lt1\\/ex_firmware:-:*:*:*:*:*:*:*"},
-	    {"cpe:2.3:o:short", NULL},
-	    {"cpe:/x:vendor:product", NULL},
-	    {"cpe:/a:a:b:c:d:e:f:g", NULL},
-	    {"cpe:/a:vendor:pro%zzduct", NULL},
-	    {"cpe:/a:vendor:pro duct", NULL},
-	    {"pkg:docker/bkimminich/juice-shop", NULL},
-	};
-
-	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-		g_autofree gchar *out = _ym_csaf_cpe_normalize(cases[i].in);
-		g_assert_cmpstr(out, ==, cases[i].out);
-	}
-}
-
 /* vendor_fix texts from the CISA, OASIS and BSI documents */
 static void
 test_fix_text(void)
@@ -901,7 +870,6 @@ test_unknown_product_ids(void)
 static gboolean
 refusing_sink(YmAdvisory *advisory, gpointer user_data, GError **error)
 {
-	ym_advisory_free(advisory);
 	g_set_error_literal(error, YM_ERROR, YM_ERROR_WRITE, "disk full");
 	return FALSE;
 }
@@ -952,7 +920,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-csaf/oasis-examples", test_oasis_examples);
 	g_test_add_func("/ym/advisory-csaf/juice-shop-documents", test_juice_shop_documents);
 	g_test_add_func("/ym/advisory-csaf/vers", test_vers);
-	g_test_add_func("/ym/advisory-csaf/cpe", test_cpe);
 	g_test_add_func("/ym/advisory-csaf/fix-text", test_fix_text);
 	g_test_add_func("/ym/advisory-csaf/japanese", test_japanese);
 	g_test_add_func("/ym/advisory-csaf/relationships", test_relationships);
