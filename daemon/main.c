@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ym-advisory-scheduler.h"
 #include "ym-capture-live.h"
 #include "ym-engine.h"
 #include "ym-error.h"
@@ -27,6 +28,7 @@ typedef struct {
 	const gchar *state_dir;
 	/* no --signatures-dir: SIGHUP takes up a bundle installed meanwhile */
 	gboolean follow_active;
+	YmAdvisoryScheduler *advisories;
 } YmDaemon;
 
 static gboolean
@@ -59,6 +61,25 @@ on_sighup(gpointer user_data)
 		g_message("rules reloaded");
 	}
 	return G_SOURCE_CONTINUE;
+}
+
+/* SIGUSR1: fetch the advisory feeds now */
+static gboolean
+on_sigusr1(gpointer user_data)
+{
+	YmDaemon *daemon = user_data;
+	if (daemon->advisories == NULL)
+		g_message("advisory syncs need --state-dir");
+	else if (!ym_advisory_scheduler_sync_now(daemon->advisories))
+		g_message("an advisory sync is already running");
+	return G_SOURCE_CONTINUE;
+}
+
+static void
+on_advisories_synced(YmAdvisoryScheduler *scheduler, gint failed, gpointer user_data)
+{
+	YmDaemon *daemon = user_data;
+	ym_engine_check_advisories(daemon->engine);
 }
 
 static gboolean
@@ -119,6 +140,8 @@ run_live(YmDaemon *daemon,
          const gchar *filter,
          const gchar *user,
          guint timed_exit,
+         const gchar *state_dir,
+         const gchar *config,
          GError **error)
 {
 	g_autoptr(YmCaptureLive) live = ym_capture_live_new(interface, filter, error);
@@ -135,12 +158,22 @@ run_live(YmDaemon *daemon,
 	g_unix_signal_add(SIGTERM, on_sigterm, daemon);
 	g_unix_signal_add(SIGINT, on_sigterm, daemon);
 	g_unix_signal_add(SIGHUP, on_sighup, daemon);
+	g_unix_signal_add(SIGUSR1, on_sigusr1, daemon);
+	/* advisories are kept with the rest of the state: none without it */
+	if (state_dir != NULL) {
+		daemon->advisories = ym_advisory_scheduler_new(state_dir, config);
+		g_signal_connect(daemon->advisories, "finished", G_CALLBACK(on_advisories_synced),
+		                 daemon);
+		if (!ym_advisory_scheduler_start(daemon->advisories, 60, error))
+			return FALSE;
+	}
 	if (timed_exit > 0)
 		g_timeout_add_seconds(timed_exit, on_timed_exit, daemon);
 	g_message("watching %s", interface);
 	ym_systemd_notify("READY=1");
 	g_main_loop_run(daemon->loop);
 	ym_systemd_notify("STOPPING=1");
+	g_clear_object(&daemon->advisories);
 	return ym_engine_stop_live(daemon->engine, error);
 }
 
@@ -188,6 +221,7 @@ main(int argc, char **argv)
 	g_autofree gchar *signatures_dir = NULL;
 	g_autofree gchar *signatures_given = NULL;
 	g_autofree gchar *user = NULL;
+	g_autofree gchar *config = NULL;
 	g_auto(GStrv) read_files = NULL;
 	gint max_flows = 0;
 	gint timed_exit = 0;
@@ -218,6 +252,9 @@ main(int argc, char **argv)
 	    {"signatures-dir", 0, 0, G_OPTION_ARG_FILENAME, &signatures_given,
 	     /* TRANSLATORS: --help text */
 	     N_("Folder of the signature files"), N_("DIR")},
+	    {"config", 'c', 0, G_OPTION_ARG_FILENAME, &config,
+	     /* TRANSLATORS: --help text */
+	     N_("Configuration file (default: /etc/yamori/yamori.conf)"), N_("FILE")},
 	    {"user", 'u', 0, G_OPTION_ARG_STRING, &user,
 	     /* TRANSLATORS: --help text */
 	     N_("User to run as once the capture is open"), N_("USER")},
@@ -303,7 +340,7 @@ main(int argc, char **argv)
 		daemon.state_dir = state_dir;
 		daemon.follow_active = signatures_given == NULL;
 		if (!run_live(&daemon, interface, filter, user != NULL ? user : YM_DAEMON_USER,
-		              (guint) MAX(timed_exit, 0), &error)) {
+		              (guint) MAX(timed_exit, 0), state_dir, config, &error)) {
 			g_printerr("yamorid: %s\n", error->message);
 			return 1;
 		}

@@ -19,6 +19,12 @@ static const YmCtlCommand commands[] = {
     {"signatures", _ym_ctl_signatures,
      /* TRANSLATORS: summary of "yamorictl signatures" in the list of commands */
      N_("Install signed signature updates and show the active set")},
+    {"advisories", _ym_ctl_advisories,
+     /* TRANSLATORS: summary of "yamorictl advisories" in the list of commands */
+     N_("Import, fetch and match vulnerability advisories")},
+    {"device", _ym_ctl_device,
+     /* TRANSLATORS: summary of "yamorictl device" in the list of commands */
+     N_("Set or correct a device's model and firmware")},
     {NULL, NULL, NULL},
 };
 
@@ -31,6 +37,55 @@ _ym_ctl_print_error(const gchar *format, ...)
 	message = g_strdup_vprintf(format, args);
 	va_end(args);
 	g_printerr("yamorictl: %s\n", message);
+}
+
+gboolean
+_ym_ctl_parse_options(GOptionContext *context,
+                      const GOptionEntry *entries,
+                      gint *argc,
+                      gchar ***argv)
+{
+	g_autoptr(GError) error = NULL;
+	g_option_context_set_translation_domain(context, GETTEXT_PACKAGE);
+	g_option_context_add_main_entries(context, entries, GETTEXT_PACKAGE);
+	if (!g_option_context_parse(context, argc, argv, &error)) {
+		_ym_ctl_print_error("%s", error->message);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static void
+print_group_usage(FILE *out, const gchar *group, const YmCtlCommand *table)
+{
+	/* TRANSLATORS: first line of "yamorictl GROUP --help"; %s is the group
+	 * (advisories); COMMAND is a placeholder */
+	fprintf(out, _("Usage: yamorictl %s COMMAND [OPTION…]"), group);
+	/* TRANSLATORS: heading of the list of commands in "yamorictl --help" */
+	fprintf(out, "\n\n%s\n", _("Commands:"));
+	for (guint i = 0; table[i].name != NULL; i++)
+		fprintf(out, "  %-12s %s\n", table[i].name, _(table[i].summary));
+}
+
+gint
+_ym_ctl_dispatch(const gchar *group, const YmCtlCommand *table, gint argc, gchar **argv)
+{
+	if (argc < 2) {
+		print_group_usage(stderr, group, table);
+		return YM_CTL_EXIT_USAGE;
+	}
+	if (g_strcmp0(argv[1], "--help") == 0 || g_strcmp0(argv[1], "-h") == 0) {
+		print_group_usage(stdout, group, table);
+		return YM_CTL_EXIT_OK;
+	}
+	for (guint i = 0; table[i].name != NULL; i++) {
+		if (g_strcmp0(argv[1], table[i].name) == 0)
+			return table[i].handler(argc - 1, argv + 1);
+	}
+	/* TRANSLATORS: error; %1$s is the group (advisories), %2$s what was typed */
+	_ym_ctl_print_error(_("unknown %s command \"%s\"; see yamorictl %s --help"), group, argv[1],
+	                    group);
+	return YM_CTL_EXIT_USAGE;
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include <glib-unix.h>
 
+#include "ym-advisory-check.h"
 #include "ym-capture-file.h"
 #include "ym-decode.h"
 #include "ym-error.h"
@@ -28,6 +29,8 @@
 #define YM_FLUSH_INTERVAL_USEC G_USEC_PER_SEC
 #define YM_DEFAULT_MAX_FLOWS   32768
 #define YM_DISPATCH_BATCH      4096
+/* live: how often devices are matched against the advisories again */
+#define YM_ADVISORY_CHECK_USEC (G_GINT64_CONSTANT(600) * G_USEC_PER_SEC)
 
 typedef struct {
 	YmFlow flow;
@@ -49,6 +52,7 @@ struct _YmEngine {
 	YmAlerts *alerts;
 	YmGuidance *guidance;
 	GPtrArray *detector_states; /* parallel to ym_detectors[] */
+	YmAdvisoryCheck *advisories;
 	YmDetectContext context;
 	gchar *guidance_dir;
 	gint64 last_tick; /* capture second of the last detector tick */
@@ -64,6 +68,7 @@ struct _YmEngine {
 	guint max_flows;
 	YmRunStats stats;
 	gint64 last_flush;
+	gint64 last_advisory_check; /* monotonic, live only */
 	gint64 newest_ts;
 	gboolean live;
 };
@@ -182,6 +187,19 @@ run_ticks(YmEngine *self, gint64 now)
 	ym_alerts_tick(self->alerts, now);
 }
 
+/* which devices in the home the stored advisories concern */
+static void
+check_advisories(YmEngine *self, gint64 ts)
+{
+	g_autoptr(GError) error = NULL;
+	if (self->advisories == NULL)
+		return;
+	ym_inventory_classify(self->inventory);
+	if (ym_advisory_check_run(self->advisories, self->store, self->inventory, self->alerts, ts,
+	                          &error) < 0)
+		g_warning("matching devices against advisories: %s", error->message);
+}
+
 static void
 on_frame(const YmFrame *frame, gpointer user_data)
 {
@@ -268,6 +286,11 @@ setup_detection(YmEngine *self, GError **error)
 			return FALSE;
 		}
 		g_ptr_array_add(self->detector_states, state);
+	}
+	if (self->detection) {
+		self->advisories = ym_advisory_check_new();
+		if (!ym_advisory_check_reload(self->advisories, self->signatures_dir, error))
+			return FALSE;
 	}
 	return TRUE;
 }
@@ -372,6 +395,7 @@ ym_engine_analyse_files(YmEngine *self, const gchar *const *paths, GError **erro
 	/* a last tick, so detectors report what grew since the previous one */
 	if (self->stats.packets > 0)
 		run_ticks(self, self->newest_ts);
+	check_advisories(self, self->newest_ts);
 	self->stats.flows = ym_flow_table_get_total(self->flows);
 	self->stats.flows_evicted = ym_flow_table_get_evicted(self->flows);
 	self->stats.finished = g_get_real_time();
@@ -426,6 +450,12 @@ on_flush_timeout(gpointer user_data)
 {
 	YmEngine *self = user_data;
 	g_autoptr(GError) error = NULL;
+	gint64 now = g_get_monotonic_time();
+	if (self->last_advisory_check == 0 ||
+	    now - self->last_advisory_check >= YM_ADVISORY_CHECK_USEC) {
+		self->last_advisory_check = now;
+		check_advisories(self, g_get_real_time());
+	}
 	if (!ym_engine_flush(self, &error))
 		g_warning("saving observations failed: %s", error->message);
 	return G_SOURCE_CONTINUE;
@@ -501,7 +531,18 @@ ym_engine_reload(YmEngine *self, GError **error)
 			return FALSE;
 		}
 	}
+	if (self->advisories != NULL &&
+	    !ym_advisory_check_reload(self->advisories, self->signatures_dir, error))
+		return FALSE;
 	return TRUE;
+}
+
+void
+ym_engine_check_advisories(YmEngine *self)
+{
+	g_return_if_fail(YM_IS_ENGINE(self));
+	/* at the next flush, which also saves what it raised */
+	self->last_advisory_check = 0;
 }
 
 void
@@ -622,6 +663,7 @@ ym_engine_dispose(GObject *object)
 		}
 		g_clear_pointer(&self->detector_states, g_ptr_array_unref);
 	}
+	g_clear_object(&self->advisories);
 	g_clear_object(&self->alerts);
 	g_clear_object(&self->guidance);
 	g_clear_object(&self->inventory);

@@ -81,6 +81,9 @@ ym_engine_stop_live(YmEngine *self, GError **error);
 /* reload rules (SIGHUP); on error the previous rules stay */
 gboolean
 ym_engine_reload(YmEngine *self, GError **error);
+/* the advisories changed (a sync): match the devices again soon */
+void
+ym_engine_check_advisories(YmEngine *self);
 
 YmStore *
 ym_engine_get_store(YmEngine *self);

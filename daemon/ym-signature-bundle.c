@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "ym-blocklist.h"
+#include "ym-vendor-alias.h"
 #include "ym-credential-list.h"
 #include "ym-error.h"
 #include "ym-fingerprints.h"
@@ -512,6 +513,8 @@ validate_rules(const gchar *root, guint64 version, const Extraction *extraction,
 	g_autofree gchar *fingerprints_dir = g_build_filename(root, "fingerprints", NULL);
 	g_autofree gchar *credentials_dir = g_build_filename(root, "credentials", NULL);
 	g_autofree gchar *blocklists_dir = g_build_filename(root, "blocklists", NULL);
+	g_autofree gchar *aliases_file = g_build_filename(root, "advisories", "aliases.txt", NULL);
+	g_autoptr(YmVendorAliases) aliases = ym_vendor_aliases_new();
 	g_autoptr(GError) error_local = NULL;
 	guint64 file_version = 0;
 
@@ -532,7 +535,9 @@ validate_rules(const gchar *root, guint64 version, const Extraction *extraction,
 	}
 	if (!ym_fingerprints_load_dir(fingerprints, fingerprints_dir, &error_local) ||
 	    !ym_credential_list_load_dir(credentials, credentials_dir, &error_local) ||
-	    !ym_blocklist_load_dir(blocklists, blocklists_dir, &error_local)) {
+	    !ym_blocklist_load_dir(blocklists, blocklists_dir, &error_local) ||
+	    (g_file_test(aliases_file, G_FILE_TEST_EXISTS) &&
+	     !ym_vendor_aliases_load_file(aliases, aliases_file, &error_local))) {
 		/* name the file as it is in the bundle, not in our temporary folder */
 		g_autofree gchar *prefix = g_strconcat(root, G_DIR_SEPARATOR_S, NULL);
 		g_auto(GStrv) parts = g_strsplit(error_local->message, prefix, -1);

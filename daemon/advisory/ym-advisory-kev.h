@@ -41,4 +41,6 @@ ym_advisory_parse_kev(const gchar *data,
 gboolean
 ym_advisory_kev_sniff(const gchar *data, gsize length);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(YmKevInfo, ym_kev_info_clear)
+
 G_END_DECLS

@@ -43,4 +43,6 @@ ym_advisory_parse_nvd(const gchar *data,
 gboolean
 ym_advisory_nvd_sniff(const gchar *data, gsize length);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(YmNvdPage, ym_nvd_page_clear)
+
 G_END_DECLS

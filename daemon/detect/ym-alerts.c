@@ -122,10 +122,15 @@ quiet_period(const gchar *type)
 	    {"malicious_server_contact", 7 * 24 * 3600},
 	    {"default_or_weak_password", 30 * 24 * 3600},
 	    {"insecure_remote_access", 7 * 24 * 3600},
+	    /* advisory findings end when a re-check says so, not with time */
+	    {"firmware_update_available", 0},
+	    {"known_exploited_vulnerability", 0},
+	    {"end_of_support", 0},
 	};
 	for (guint i = 0; i < G_N_ELEMENTS(periods); i++) {
 		if (g_strcmp0(periods[i].type, type) == 0)
-			return periods[i].seconds * G_USEC_PER_SEC;
+			return periods[i].seconds > 0 ? periods[i].seconds * G_USEC_PER_SEC
+			                              : G_MAXINT64 / 4;
 	}
 	return YM_ALERT_QUIET_DEFAULT;
 }
@@ -255,6 +260,26 @@ ym_alerts_tick(YmAlerts *self, gint64 now)
 			alert->dirty = TRUE;
 		}
 	}
+}
+
+gboolean
+ym_alerts_resolve(YmAlerts *self, const gchar *type, const gchar *mac, const gchar *key, gint64 ts)
+{
+	g_autofree gchar *lookup = NULL;
+	YmAlert *alert;
+
+	g_return_val_if_fail(YM_IS_ALERTS(self), FALSE);
+	lookup = g_strdup_printf("%s|%s|%s", type, mac != NULL ? mac : "", key != NULL ? key : "");
+	alert = g_hash_table_lookup(self->by_key, lookup);
+	if (alert == NULL ||
+	    (alert->state != YM_ALERT_STATE_OPEN && alert->state != YM_ALERT_STATE_ACKNOWLEDGED &&
+	     alert->state != YM_ALERT_STATE_SNOOZED))
+		return FALSE;
+	alert->state = YM_ALERT_STATE_RESOLVED;
+	if (ts > alert->last_seen)
+		alert->last_seen = ts;
+	alert->dirty = TRUE;
+	return TRUE;
 }
 
 GPtrArray *

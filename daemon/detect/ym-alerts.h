@@ -84,6 +84,11 @@ ym_alerts_raise_full(YmAlerts *self,
 /* resolves alerts whose condition has been gone for their quiet period */
 void
 ym_alerts_tick(YmAlerts *self, gint64 now);
+/* a re-check found the condition gone (the firmware was updated): the
+ * alert is resolved now rather than after a quiet period; FALSE when there
+ * was no such open alert */
+gboolean
+ym_alerts_resolve(YmAlerts *self, const gchar *type, const gchar *mac, const gchar *key, gint64 ts);
 GPtrArray *
 ym_alerts_get_all(YmAlerts *self);
 gboolean

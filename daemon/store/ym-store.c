@@ -114,6 +114,7 @@ struct _YmStore {
 	gchar *dir;
 	sqlite3 *db;
 	sqlite3_stmt *statements[YM_STORE_STMT_LAST];
+	GHashTable *prepared; /* SQL text -> sqlite3_stmt, for other components */
 	/* state */
 	gboolean in_transaction;
 };
@@ -364,11 +365,7 @@ migrate_v5(YmStore *self, GError **error)
 typedef gboolean (*YmStoreMigration)(YmStore *self, GError **error);
 
 static const YmStoreMigration migrations[YM_STORE_SCHEMA_VERSION] = {
-    migrate_v1,
-    migrate_v2,
-    migrate_v3,
-    migrate_v4,
-    migrate_v5,
+    migrate_v1, migrate_v2, migrate_v3, migrate_v4, migrate_v5,
 };
 
 guint
@@ -586,6 +583,54 @@ ym_store_step(YmStore *self, gpointer stmt, GError **error)
 	return TRUE;
 }
 
+const gchar *
+ym_store_get_dir(YmStore *self)
+{
+	g_return_val_if_fail(YM_IS_STORE(self), NULL);
+	return self->dir;
+}
+
+gpointer
+ym_store_prepare(YmStore *self, const gchar *sql, GError **error)
+{
+	sqlite3_stmt *stmt;
+	gint rc;
+
+	g_return_val_if_fail(YM_IS_STORE(self), NULL);
+	if (self->db == NULL) {
+		g_set_error_literal(error, YM_ERROR, YM_ERROR_INTERNAL, "the store is not open");
+		return NULL;
+	}
+	stmt = g_hash_table_lookup(self->prepared, sql);
+	if (stmt != NULL) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		return stmt;
+	}
+	rc = sqlite3_prepare_v2(self->db, sql, -1, &stmt, NULL);
+	if (rc != SQLITE_OK) {
+		set_sqlite_error(self, error, rc, "preparing a statement");
+		return NULL;
+	}
+	g_hash_table_insert(self->prepared, g_strdup(sql), stmt);
+	return stmt;
+}
+
+gint
+ym_store_step_row(YmStore *self, gpointer stmt, GError **error)
+{
+	gint rc;
+	g_return_val_if_fail(YM_IS_STORE(self), -1);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	set_sqlite_error(self, error, rc, "reading the database");
+	return -1;
+}
+
 gint64
 ym_store_last_insert_rowid(YmStore *self)
 {
@@ -634,6 +679,7 @@ ym_store_finalize(GObject *object)
 	YmStore *self = YM_STORE(object);
 	for (guint i = 0; i < YM_STORE_STMT_LAST; i++)
 		g_clear_pointer(&self->statements[i], sqlite3_finalize);
+	g_clear_pointer(&self->prepared, g_hash_table_unref);
 	if (self->in_transaction)
 		sqlite3_exec(self->db, "ROLLBACK;", NULL, NULL, NULL);
 	g_clear_pointer(&self->db, sqlite3_close);
@@ -649,6 +695,13 @@ ym_store_class_init(YmStoreClass *klass)
 }
 
 static void
+finalize_statement(gpointer stmt)
+{
+	sqlite3_finalize(stmt);
+}
+
+static void
 ym_store_init(YmStore *self)
 {
+	self->prepared = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, finalize_statement);
 }

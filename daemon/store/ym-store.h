@@ -30,6 +30,9 @@ YmStore *
 ym_store_new(const gchar *dir);
 gboolean
 ym_store_ensure_schema(YmStore *self, GError **error);
+/* the folder of the database, NULL for an in-memory store */
+const gchar *
+ym_store_get_dir(YmStore *self);
 guint
 ym_store_get_schema_version(YmStore *self);
 
@@ -55,6 +58,13 @@ gboolean
 ym_store_step(YmStore *self, gpointer stmt, GError **error);
 gint64
 ym_store_last_insert_rowid(YmStore *self);
+/* a statement prepared once per store and reset for reuse, for components
+ * that keep their own tables (the advisories); the store owns it */
+gpointer
+ym_store_prepare(YmStore *self, const gchar *sql, GError **error);
+/* steps a query: 1 with a row to read, 0 at the end (reset), -1 on error */
+gint
+ym_store_step_row(YmStore *self, gpointer stmt, GError **error);
 /* the raw handle, for read-only queries of reports */
 gpointer
 ym_store_get_db(YmStore *self);
