@@ -499,6 +499,20 @@ report_alert_free(gpointer data)
 	g_free(a);
 }
 
+static void
+add_evidence_slots(GHashTable *slots, JsonObject *evidence)
+{
+	g_autoptr(GList) members = json_object_get_members(evidence);
+	for (GList *l = members; l != NULL; l = l->next) {
+		JsonNode *node = json_object_get_member(evidence, l->data);
+		if (g_hash_table_contains(slots, l->data) || !JSON_NODE_HOLDS_VALUE(node) ||
+		    json_node_get_value_type(node) != G_TYPE_STRING)
+			continue;
+		/* the member names live as long as the evidence node */
+		g_hash_table_insert(slots, l->data, g_strdup(json_node_get_string(node)));
+	}
+}
+
 /* the alerts with their text rendered from the guidance catalogue */
 static GPtrArray *
 load_alerts(sqlite3 *db,
@@ -544,6 +558,10 @@ load_alerts(sqlite3 *db,
 		label = device_label(device, lang);
 		if (label != NULL)
 			g_hash_table_insert(slots, (gpointer) "device_label", label);
+		/* the alert's own parameters fill the other slots: the maker's
+		 * page, the port, the amount */
+		if (a->evidence != NULL && JSON_NODE_HOLDS_OBJECT(a->evidence))
+			add_evidence_slots(slots, json_node_get_object(a->evidence));
 		topic = guidance != NULL ? ym_guidance_lookup(guidance, a->type) : NULL;
 		if (topic != NULL) {
 			const gchar *why_extra = NULL;
@@ -740,6 +758,43 @@ severity_label(const gchar *severity, const gchar *lang)
 	return severity;
 }
 
+/* the vulnerabilities an advisory alert lists, one line each, in the
+ * publisher's words where they wrote in the reader's language */
+static void
+append_advisory_entries(GString *out, JsonNode *evidence, const gchar *lang)
+{
+	JsonObject *object;
+	JsonArray *entries;
+	const gchar *fixed;
+
+	if (evidence == NULL || !JSON_NODE_HOLDS_OBJECT(evidence))
+		return;
+	object = json_node_get_object(evidence);
+	if (!json_object_has_member(object, "entries"))
+		return;
+	entries = json_object_get_array_member(object, "entries");
+	fixed = json_object_get_string_member_with_default(object, "fixed_version", NULL);
+	if (fixed != NULL)
+		/* TRANSLATORS: in the text report; %s is a firmware version */
+		g_string_append_printf(out, _("    Fixed firmware: %s or later.\n"), fixed);
+	for (guint i = 0; entries != NULL && i < json_array_get_length(entries); i++) {
+		JsonObject *entry = json_array_get_object_element(entries, i);
+		JsonObject *advisory = json_object_get_object_member(entry, "advisory");
+		const gchar *title = json_object_get_string_member_with_default(
+		    entry, g_strcmp0(lang, "ja") == 0 ? "title_ja" : "title_en", NULL);
+		const gchar *status =
+		    json_object_get_string_member_with_default(entry, "status", "");
+		g_string_append_printf(
+		    out, "    - %s (%s %s)%s%s%s\n",
+		    json_object_get_string_member_with_default(entry, "cve", "-"),
+		    json_object_get_string_member_with_default(advisory, "source", ""),
+		    json_object_get_string_member_with_default(advisory, "id", ""),
+		    title != NULL ? " " : "", title != NULL ? title : "",
+		    /* TRANSLATORS: after a vulnerability whose match is uncertain */
+		    g_strcmp0(status, "maybe") == 0 ? _(" [may be affected]") : "");
+	}
+}
+
 static void
 append_alerts_text(GString *out, GPtrArray *alerts, const gchar *lang)
 {
@@ -762,6 +817,7 @@ append_alerts_text(GString *out, GPtrArray *alerts, const gchar *lang)
 		                       a->title);
 		if (a->why != NULL)
 			g_string_append_printf(out, "    %s\n", a->why);
+		append_advisory_entries(out, a->evidence, lang);
 		for (guint s = 0; s < a->steps->len; s++)
 			g_string_append_printf(out, "    %u. %s\n", s + 1,
 			                       (const gchar *) g_ptr_array_index(a->steps, s));

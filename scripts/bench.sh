@@ -18,6 +18,7 @@ mkdir -p "$out"
 if [[ ! -d build-bench ]]; then
   meson setup build-bench --buildtype=release -Dtests=false
 fi
+advisories=${YM_SHARED_DATA:-$(cd .. && pwd)/shared/data}/advisories
 ninja -C build-bench
 
 small="$out/home-${packets}.pcapng"
@@ -73,3 +74,21 @@ rss_large=$(cat "$out/.rss-$(basename "$large")")
 awk -v a="$rss_small" -v b="$rss_large" 'BEGIN {
   printf "yamorid peak RSS: %.1f MiB -> %.1f MiB when the capture doubles (x%.2f)\n", a / 1024, b / 1024, b / a
 }'
+
+echo
+echo "== advisories: import everything in $advisories, then match 1,000 devices"
+if [[ -d $advisories ]]; then
+  store=$(mktemp -d)
+  trap 'rm -rf "$store"' EXIT
+  line=$(/usr/bin/time -f '%e %M' ./build-bench/daemon/yamorictl advisories import \
+    --state-dir "$store" "$advisories" 2>&1 >/dev/null | tail -n 1)
+  size=$(du -b "$store/yamori.db" | cut -f1)
+  awk -v s="${line%% *}" -v kib="${line##* }" -v size="$size" 'BEGIN {
+    printf "import: %.2f s (target < 5 s), peak RSS %.1f MiB, store %.1f MB (target < 50 MB)\n",
+      s, kib / 1024, size / 1e6
+  }'
+  ./build-bench/daemon/yamorictl advisories status --state-dir "$store" | head -n 1
+  ./build-bench/tools/yamori-advisory-bench "$store" signatures 1000
+else
+  echo "skipped: $advisories is not here"
+fi

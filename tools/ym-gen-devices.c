@@ -45,7 +45,7 @@
 #define UA_CUPS         "CUPS/2.3.4 (macOS 15.3.0; arm64) IPP/2.0"
 #define UA_SURVEILLANCE "Synology Surveillance Station/9.2.1"
 
-#define SERVER_ATERM     "Linux/3.10 UPnP/1.0 Aterm WX3600HP/1.0"
+#define SERVER_ATERM     "Linux/3.10 UPnP/1.0 Aterm WX3600HP/1.5.2"
 #define SERVER_BRAVIA    "Linux/4.19 UPnP/1.0 Sony-BRAVIA/1.0"
 #define SERVER_CAST      "Linux/3.8.13+, UPnP/1.0, Portable SDK for UPnP devices/1.6.18"
 #define ST_DIAL          "urn:dial-multiscreen-org:service:dial:1"

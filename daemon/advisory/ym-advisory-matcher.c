@@ -60,11 +60,26 @@ struct _YmAdvisoryMatcher {
 	YmVendorAliases *aliases;
 	GStringChunk *strings;
 	GArray *rows;          /* YmAdvisoryRow */
-	GHashTable *by_vendor; /* normalised vendor -> GArray of row indexes */
+	GHashTable *by_vendor; /* normalised vendor -> YmVendorRows */
 	GHashTable *kev_cves;  /* CVE -> itself, from the KEV catalogue and markers */
 };
 
 G_DEFINE_TYPE(YmAdvisoryMatcher, ym_advisory_matcher, G_TYPE_OBJECT)
+
+/* one vendor's rows by product: a device is compared with each product
+ * name once, however many CVEs and advisories name it */
+typedef struct {
+	GPtrArray *products;    /* interned product names, in load order */
+	GHashTable *by_product; /* product -> GArray of row indexes */
+} YmVendorRows;
+
+static void
+vendor_rows_free(YmVendorRows *rows)
+{
+	g_ptr_array_unref(rows->products);
+	g_hash_table_unref(rows->by_product);
+	g_free(rows);
+}
 
 static const gchar *const status_names[] = {"affected", "maybe", "fixed", "not_affected"};
 
@@ -134,20 +149,31 @@ row_names(YmAdvisoryMatcher *self,
 }
 
 static void
-index_row(YmAdvisoryMatcher *self, const gchar *vendor, guint index)
+index_row(YmAdvisoryMatcher *self, const gchar *vendor, const gchar *product, guint index)
 {
 	g_autofree gchar *key = NULL;
+	YmVendorRows *rows;
 	GArray *list;
 
-	if (vendor == NULL)
+	if (vendor == NULL || product == NULL)
 		return;
 	key = ym_vendor_aliases_normalize_vendor(self->aliases, vendor);
 	if (key == NULL || key[0] == '\0')
 		return;
-	list = g_hash_table_lookup(self->by_vendor, key);
+	rows = g_hash_table_lookup(self->by_vendor, key);
+	if (rows == NULL) {
+		rows = g_new0(YmVendorRows, 1);
+		rows->products = g_ptr_array_new();
+		rows->by_product = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+		                                         (GDestroyNotify) g_array_unref);
+		g_hash_table_insert(self->by_vendor, g_steal_pointer(&key), rows);
+	}
+	/* product names are interned: the pointer is the name */
+	list = g_hash_table_lookup(rows->by_product, product);
 	if (list == NULL) {
 		list = g_array_new(FALSE, FALSE, sizeof(guint));
-		g_hash_table_insert(self->by_vendor, g_steal_pointer(&key), list);
+		g_hash_table_insert(rows->by_product, (gpointer) product, list);
+		g_ptr_array_add(rows->products, (gpointer) product);
 	}
 	g_array_append_val(list, index);
 }
@@ -194,7 +220,7 @@ read_row(YmAdvisoryMatcher *self, gpointer stmt)
 	if (row.kev && row.cve != NULL)
 		g_hash_table_add(self->kev_cves, (gpointer) row.cve);
 	g_array_append_val(self->rows, row);
-	index_row(self, vendor, self->rows->len - 1);
+	index_row(self, vendor, row.product, self->rows->len - 1);
 }
 
 gboolean
@@ -463,7 +489,7 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 	GPtrArray *result = g_ptr_array_new_with_free_func((GDestroyNotify) ym_advisory_match_free);
 	GHashTableIter iter;
 	gpointer value;
-	GArray *candidates;
+	YmVendorRows *candidates;
 
 	g_return_val_if_fail(YM_IS_ADVISORY_MATCHER(self), result);
 	if (identity->vendor == NULL || identity->model == NULL)
@@ -475,35 +501,38 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 
 	verdicts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	                                 (GDestroyNotify) ym_advisory_match_free);
-	for (guint i = 0; i < candidates->len; i++) {
-		const YmAdvisoryRow *row =
-		    &g_array_index(self->rows, YmAdvisoryRow, g_array_index(candidates, guint, i));
-		YmAdvisoryMatch *current;
-		YmMatchStatus status;
-		g_autofree gchar *key = NULL;
-		gdouble product_confidence;
-		gdouble confidence;
+	for (guint p = 0; p < candidates->products->len; p++) {
+		const gchar *product = g_ptr_array_index(candidates->products, p);
+		GArray *rows = g_hash_table_lookup(candidates->by_product, product);
+		gdouble product_confidence = ym_product_match(product, identity->model);
 
-		if (row->product == NULL)
-			continue;
-		product_confidence = ym_product_match(row->product, identity->model);
 		if (product_confidence <= 0)
-			product_confidence = series_match(row->product, identity->model);
+			product_confidence = series_match(product, identity->model);
 		if (product_confidence <= 0)
 			continue;
-		if (row->hw_rev != NULL && identity->hw_rev != NULL &&
-		    !hw_rev_equal(row->hw_rev, identity->hw_rev))
-			continue;
-		g_ptr_array_add(facts, (gpointer) row);
-		if (!judge_row(row, identity, product_confidence, &status, &confidence))
-			continue;
-		key = row->cve != NULL ? g_strdup(row->cve)
-		                       : g_strconcat(row->source, ":", row->advisory_id, NULL);
-		current = g_hash_table_lookup(verdicts, key);
-		if (!better_verdict(row, status, confidence, current))
-			continue;
-		g_hash_table_replace(verdicts, g_steal_pointer(&key),
-		                     match_new(self, row, status, confidence));
+		for (guint i = 0; i < rows->len; i++) {
+			const YmAdvisoryRow *row = &g_array_index(self->rows, YmAdvisoryRow,
+			                                          g_array_index(rows, guint, i));
+			YmAdvisoryMatch *current;
+			YmMatchStatus status;
+			g_autofree gchar *key = NULL;
+			gdouble confidence;
+
+			if (row->hw_rev != NULL && identity->hw_rev != NULL &&
+			    !hw_rev_equal(row->hw_rev, identity->hw_rev))
+				continue;
+			g_ptr_array_add(facts, (gpointer) row);
+			if (!judge_row(row, identity, product_confidence, &status, &confidence))
+				continue;
+			key = row->cve != NULL
+			          ? g_strdup(row->cve)
+			          : g_strconcat(row->source, ":", row->advisory_id, NULL);
+			current = g_hash_table_lookup(verdicts, key);
+			if (!better_verdict(row, status, confidence, current))
+				continue;
+			g_hash_table_replace(verdicts, g_steal_pointer(&key),
+			                     match_new(self, row, status, confidence));
+		}
 	}
 	for (guint i = 0; i < facts->len; i++) {
 		const YmAdvisoryRow *row = g_ptr_array_index(facts, i);
@@ -555,7 +584,7 @@ ym_advisory_matcher_init(YmAdvisoryMatcher *self)
 {
 	self->strings = g_string_chunk_new(64 * 1024);
 	self->rows = g_array_new(FALSE, FALSE, sizeof(YmAdvisoryRow));
-	self->by_vendor =
-	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+	self->by_vendor = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                        (GDestroyNotify) vendor_rows_free);
 	self->kev_cves = g_hash_table_new(g_str_hash, g_str_equal);
 }

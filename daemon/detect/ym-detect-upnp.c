@@ -383,6 +383,7 @@ raise_mapping(YmDetectContext *ctx, const YmPacket *packet, const YmUpnpMapping 
 {
 	const YmDevice *device;
 	g_autofree gchar *key = NULL;
+	g_autofree gchar *port = NULL;
 	JsonObject *evidence;
 	YmAlert *alert;
 	gchar buf[64];
@@ -398,6 +399,9 @@ raise_mapping(YmDetectContext *ctx, const YmPacket *packet, const YmUpnpMapping 
 	evidence = json_object_new();
 	json_object_set_int_member(evidence, "external_port", mapping->external_port);
 	json_object_set_string_member(evidence, "protocol", mapping->protocol);
+	/* for the guidance's {port} slot: "TCP 8554" */
+	port = g_strdup_printf("%s %u", mapping->protocol, mapping->external_port);
+	json_object_set_string_member(evidence, "port", port);
 	/* NAT-PMP maps to the asker; an empty SOAP NewInternalClient does too */
 	json_object_set_string_member(
 	    evidence, "internal_client",
