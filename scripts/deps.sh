@@ -28,7 +28,7 @@ ym_install_packages() {
 YM_BUILD_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libpcap-dev libsqlite3-dev libjson-glib-dev
-  libxml2-dev libcurl4-openssl-dev libsodium-dev ca-certificates
+  libxml2-dev libcurl4-openssl-dev libsodium-dev ca-certificates gpgv
   ieee-data
 )
 # what the test suite adds: network namespaces for the live-capture test

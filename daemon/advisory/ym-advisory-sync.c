@@ -26,6 +26,7 @@
 #include "ym-advisory-kev.h"
 #include "ym-advisory-nvd.h"
 #include "ym-csaf-provider.h"
+#include "ym-csaf-signature.h"
 #include "ym-error.h"
 #include "ym-fetcher.h"
 #include "ym-rate-limiter.h"
@@ -595,11 +596,66 @@ sync_jvn(YmAdvisorySync *self, YmAdvisoryFeed *feed, GError **error)
 	return TRUE;
 }
 
-/* one CSAF document, checked against its published hash when there is one */
+/* the provider's OpenPGP key, as its metadata publishes it */
+typedef struct {
+	GBytes *key;
+	gchar *fingerprint;
+} YmCsafTrust;
+
+static void
+csaf_trust_clear(YmCsafTrust *trust)
+{
+	g_clear_pointer(&trust->key, g_bytes_unref);
+	g_clear_pointer(&trust->fingerprint, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(YmCsafTrust, csaf_trust_clear)
+
+/* a document's detached signature, when the feed links one and the
+ * provider publishes its key */
+static gboolean
+check_csaf_signature(YmAdvisorySync *self,
+                     const YmCsafTrust *trust,
+                     GMappedFile *mapped,
+                     const gchar *signature_url,
+                     GError **error)
+{
+	g_autoptr(GBytes) signature = NULL;
+	const gchar *key_data;
+	const gchar *sig_data;
+	gsize key_length = 0;
+	gsize sig_length = 0;
+
+	g_autoptr(GError) error_local = NULL;
+
+	if (signature_url == NULL || trust == NULL || trust->key == NULL)
+		return TRUE;
+	if (!fetch_bytes(self, signature_url, NULL, NULL, &signature, &error_local)) {
+		/* not published for this one: its hash is what there is */
+		if (g_error_matches(error_local, YM_ERROR, YM_ERROR_NOT_FOUND))
+			return TRUE;
+		g_propagate_error(error, g_steal_pointer(&error_local));
+		return FALSE;
+	}
+	if (signature == NULL) {
+		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		                    "unexpected 304 for the signature");
+		return FALSE;
+	}
+	key_data = g_bytes_get_data(trust->key, &key_length);
+	sig_data = g_bytes_get_data(signature, &sig_length);
+	return ym_csaf_verify_signature(g_mapped_file_get_contents(mapped),
+	                                g_mapped_file_get_length(mapped), sig_data, sig_length,
+	                                key_data, key_length, trust->fingerprint, NULL, error);
+}
+
+/* one CSAF document, checked against its published hash and signature */
 static gboolean
 fetch_csaf_document(YmAdvisorySync *self,
+                    const YmCsafTrust *trust,
                     const gchar *url,
                     const gchar *hash_url,
+                    const gchar *signature_url,
                     GPtrArray *pending,
                     GError **error)
 {
@@ -614,17 +670,33 @@ fetch_csaf_document(YmAdvisorySync *self,
 		return FALSE;
 	}
 	if (hash_url != NULL) {
+		g_autoptr(GError) error_local = NULL;
 		gsize hash_length = 0;
 		const gchar *hash_data;
-		if (!fetch_bytes(self, hash_url, NULL, NULL, &hash, error) ||
-		    (mapped = g_mapped_file_new(path, FALSE, error)) == NULL) {
+		if (!fetch_bytes(self, hash_url, NULL, NULL, &hash, &error_local) &&
+		    !g_error_matches(error_local, YM_ERROR, YM_ERROR_NOT_FOUND)) {
+			g_unlink(path);
+			g_propagate_error(error, g_steal_pointer(&error_local));
+			return FALSE;
+		}
+		if ((mapped = g_mapped_file_new(path, FALSE, error)) == NULL) {
 			g_unlink(path);
 			return FALSE;
 		}
 		hash_data = hash != NULL ? g_bytes_get_data(hash, &hash_length) : "";
-		if (!ym_csaf_check_hash(g_mapped_file_get_contents(mapped),
-		                        g_mapped_file_get_length(mapped), hash_data, hash_length,
-		                        error)) {
+		/* a hash that is not published is not checked */
+		if (hash != NULL && !ym_csaf_check_hash(g_mapped_file_get_contents(mapped),
+		                                        g_mapped_file_get_length(mapped), hash_data,
+		                                        hash_length, error)) {
+			g_unlink(path);
+			return FALSE;
+		}
+	}
+	if (signature_url != NULL && trust != NULL && trust->key != NULL) {
+		if (mapped == NULL)
+			mapped = g_mapped_file_new(path, FALSE, error);
+		if (mapped == NULL ||
+		    !check_csaf_signature(self, trust, mapped, signature_url, error)) {
 			g_unlink(path);
 			return FALSE;
 		}
@@ -645,6 +717,7 @@ join_url(const gchar *base, const gchar *path)
 /* the documents of one ROLIE feed newer than the feed's high-water mark */
 static gboolean
 fetch_csaf_rolie(YmAdvisorySync *self,
+                 const YmCsafTrust *trust,
                  const gchar *feed_url,
                  GPtrArray *pending,
                  GPtrArray *feeds,
@@ -681,7 +754,8 @@ fetch_csaf_rolie(YmAdvisorySync *self,
 		const YmCsafRolieEntry *entry = g_ptr_array_index(entries, i);
 		if (entry->updated <= high_water || entry->url == NULL)
 			continue;
-		if (!fetch_csaf_document(self, entry->url, entry->hash_url, pending, error)) {
+		if (!fetch_csaf_document(self, trust, entry->url, entry->hash_url,
+		                         entry->signature_url, pending, error)) {
 			g_autofree gchar *doc = url_for_humans(entry->url);
 			g_prefix_error(error, "%s: ", doc);
 			return FALSE;
@@ -699,6 +773,7 @@ fetch_csaf_rolie(YmAdvisorySync *self,
 /* a directory-based provider: changes.csv says what changed when */
 static gboolean
 fetch_csaf_directory(YmAdvisorySync *self,
+                     const YmCsafTrust *trust,
                      const gchar *directory,
                      GPtrArray *pending,
                      GPtrArray *feeds,
@@ -733,11 +808,14 @@ fetch_csaf_directory(YmAdvisorySync *self,
 		const YmCsafChange *change = g_ptr_array_index(entries, i);
 		g_autofree gchar *url = NULL;
 		g_autofree gchar *hash_url = NULL;
+		g_autofree gchar *signature_url = NULL;
 		if (change->timestamp <= high_water)
 			continue;
 		url = join_url(directory, change->path);
 		hash_url = g_strconcat(url, ".sha512", NULL);
-		if (!fetch_csaf_document(self, url, hash_url, pending, error)) {
+		signature_url = g_strconcat(url, ".asc", NULL);
+		if (!fetch_csaf_document(self, trust, url, hash_url, signature_url, pending,
+		                         error)) {
 			g_prefix_error(error, "%s: ", change->path);
 			return FALSE;
 		}
@@ -751,6 +829,26 @@ fetch_csaf_directory(YmAdvisorySync *self,
 	return TRUE;
 }
 
+/* the first key the provider publishes with a fingerprint: documents are
+ * then checked against it; without one, hashes are all there is */
+static gboolean
+fetch_csaf_key(YmAdvisorySync *self, YmCsafProvider *provider, YmCsafTrust *trust, GError **error)
+{
+	GPtrArray *keys = ym_csaf_provider_get_keys(provider);
+	for (guint i = 0; keys != NULL && i < keys->len; i++) {
+		const YmCsafKey *key = g_ptr_array_index(keys, i);
+		if (key->url == NULL || key->fingerprint == NULL)
+			continue;
+		if (!fetch_bytes(self, key->url, NULL, NULL, &trust->key, error)) {
+			g_prefix_error_literal(error, "the provider's OpenPGP key: ");
+			return FALSE;
+		}
+		trust->fingerprint = g_strdup(key->fingerprint);
+		return TRUE;
+	}
+	return TRUE;
+}
+
 /* each provider's metadata names its feeds or its folder */
 static gboolean
 fetch_csaf_provider(YmAdvisorySync *self,
@@ -761,6 +859,7 @@ fetch_csaf_provider(YmAdvisorySync *self,
 {
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(YmCsafProvider) provider = NULL;
+	g_auto(YmCsafTrust) trust = {0};
 	GPtrArray *feeds;
 	GPtrArray *directories;
 	guint n_feeds = 0;
@@ -777,6 +876,8 @@ fetch_csaf_provider(YmAdvisorySync *self,
 	provider = ym_csaf_provider_parse(data, length, error);
 	if (provider == NULL)
 		return FALSE;
+	if (!fetch_csaf_key(self, provider, &trust, error))
+		return FALSE;
 	/* only what is published for everyone: TLP:WHITE / TLP:CLEAR */
 	feeds = ym_csaf_provider_get_feeds(provider);
 	for (guint i = 0; feeds != NULL && i < feeds->len; i++) {
@@ -785,14 +886,14 @@ fetch_csaf_provider(YmAdvisorySync *self,
 		    g_ascii_strcasecmp(rolie->tlp_label, "WHITE") != 0 &&
 		    g_ascii_strcasecmp(rolie->tlp_label, "CLEAR") != 0)
 			continue;
-		if (!fetch_csaf_rolie(self, rolie->url, pending, states, error))
+		if (!fetch_csaf_rolie(self, &trust, rolie->url, pending, states, error))
 			return FALSE;
 		n_feeds++;
 	}
 	directories = ym_csaf_provider_get_directory_urls(provider);
 	for (guint i = 0; n_feeds == 0 && directories != NULL && i < directories->len; i++) {
-		if (!fetch_csaf_directory(self, g_ptr_array_index(directories, i), pending, states,
-		                          error))
+		if (!fetch_csaf_directory(self, &trust, g_ptr_array_index(directories, i), pending,
+		                          states, error))
 			return FALSE;
 	}
 	return TRUE;
