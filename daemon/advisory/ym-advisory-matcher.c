@@ -488,6 +488,7 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 	g_autofree gchar *vendor = NULL;
 	GPtrArray *result = g_ptr_array_new_with_free_func((GDestroyNotify) ym_advisory_match_free);
 	GHashTableIter iter;
+	gpointer name;
 	gpointer value;
 	YmVendorRows *candidates;
 
@@ -544,9 +545,10 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 			merge_facts(match, row);
 	}
 	g_hash_table_iter_init(&iter, verdicts);
-	while (g_hash_table_iter_next(&iter, NULL, &value)) {
+	while (g_hash_table_iter_next(&iter, &name, &value)) {
 		g_ptr_array_add(result, value);
 		g_hash_table_iter_steal(&iter);
+		g_free(name);
 	}
 	g_ptr_array_sort(result, compare_matches);
 	return result;
