@@ -87,7 +87,7 @@ if [[ -d $advisories ]]; then
     printf "import: %.2f s (target < 5 s), peak RSS %.1f MiB, store %.1f MB (target < 50 MB)\n",
       s, kib / 1024, size / 1e6
   }'
-  ./build-bench/daemon/yamorictl advisories status --state-dir "$store" | head -n 1
+  ./build-bench/daemon/yamorictl advisories status --state-dir "$store" | awk "NR == 1"
   ./build-bench/tools/yamori-advisory-bench "$store" signatures 1000
 else
   echo "skipped: $advisories is not here"
