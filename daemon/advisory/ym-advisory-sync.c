@@ -47,6 +47,10 @@ struct _YmAdvisorySync {
 	gchar *work_dir;
 	guint n_downloads;
 	gchar **headers; /* extra request headers: the NVD key, during NVD fetches */
+	gboolean retries_set;
+	guint max_retries;
+	guint base_delay_ms;
+	guint max_delay_ms;
 	/* borrowed */
 	YmAdvisorySyncProgressFunc progress_func;
 	gpointer progress_data;
@@ -100,6 +104,24 @@ apply_config(YmAdvisorySync *self)
 		ym_fetcher_set_proxy(self->fetcher, self->config.proxy);
 	ym_fetcher_set_timeouts(self->fetcher, 15, self->config.timeout_seconds);
 	ym_fetcher_set_max_size(self->fetcher, (gsize) self->config.max_size_mb * 1024 * 1024);
+	if (self->retries_set)
+		ym_fetcher_set_retries(self->fetcher, self->max_retries, self->base_delay_ms,
+		                       self->max_delay_ms);
+}
+
+void
+ym_advisory_sync_set_fetcher_retries(YmAdvisorySync *self,
+                                     guint max_retries,
+                                     guint base_delay_ms,
+                                     guint max_delay_ms)
+{
+	g_return_if_fail(YM_IS_ADVISORY_SYNC(self));
+	self->retries_set = TRUE;
+	self->max_retries = max_retries;
+	self->base_delay_ms = base_delay_ms;
+	self->max_delay_ms = max_delay_ms;
+	if (self->fetcher != NULL)
+		ym_fetcher_set_retries(self->fetcher, max_retries, base_delay_ms, max_delay_ms);
 }
 
 gboolean
