@@ -958,12 +958,19 @@ ym_advisory_sync_run(YmAdvisorySync *self, const gchar *const *sources, GError *
 		feed.source = g_strdup(order[i].name);
 		if (!order[i].func(self, &feed, &error_local)) {
 			/* the store failing is not the feed's fault */
-			if (error_local->code == YM_ERROR_WRITE) {
+			if (g_error_matches(error_local, YM_ERROR, YM_ERROR_WRITE)) {
 				g_propagate_error(error, g_steal_pointer(&error_local));
 				return -1;
 			}
 			progress(self, "%s: failed, the previous data stays: %s", order[i].name,
 			         error_local->message);
+			/* the validators and position of what was refused must not be
+			 * kept: the next sync would get a 304 for it and call the
+			 * source up to date, keeping the error's cause forever */
+			if (!ym_advisory_db_get_feed(self->store, key, &feed, error))
+				return -1;
+			g_free(feed.source);
+			feed.source = g_strdup(order[i].name);
 			finish_feed(self, &feed, error_local);
 			failed++;
 			continue;
