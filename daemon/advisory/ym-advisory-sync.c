@@ -437,6 +437,16 @@ fetch_nvd_window(YmAdvisorySync *self,
 			g_prefix_error(error, "page at index %" G_GINT64_FORMAT ": ", index);
 			return FALSE;
 		}
+		/* a server that ignores startIndex would be asked for the same
+		 * page a thousand times, at the rate limit */
+		if (info.start_index != index) {
+			g_unlink(path);
+			g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+			            "asked for the page at index %" G_GINT64_FORMAT
+			            ", got the one at %" G_GINT64_FORMAT,
+			            index, info.start_index);
+			return FALSE;
+		}
 		add_pending(pending, g_steal_pointer(&path), url, YM_ADVISORY_FORMAT_NVD);
 		if (info.results_per_page <= 0 || info.total_results <= 0)
 			return TRUE;
