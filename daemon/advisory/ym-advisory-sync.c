@@ -674,7 +674,108 @@ join_url(const gchar *base, const gchar *path)
 	return g_strconcat(base, "/", path, NULL);
 }
 
-/* the documents of one ROLIE feed newer than the feed's high-water mark */
+/* a document an index lists */
+typedef struct {
+	gint64 updated;
+	gchar *url;
+	gchar *hash_url;
+	gchar *name; /* for messages */
+} YmCsafTodo;
+
+static void
+csaf_todo_free(YmCsafTodo *todo)
+{
+	g_free(todo->url);
+	g_free(todo->hash_url);
+	g_free(todo->name);
+	g_free(todo);
+}
+
+static void
+add_csaf_todo(GPtrArray *todo, gint64 updated, const gchar *url, gchar *hash_url, gchar *name)
+{
+	YmCsafTodo *item = g_new0(YmCsafTodo, 1);
+	item->updated = updated;
+	item->url = g_strdup(url);
+	item->hash_url = hash_url;
+	item->name = name;
+	g_ptr_array_add(todo, item);
+}
+
+static gint
+csaf_todo_compare(gconstpointer a, gconstpointer b)
+{
+	const YmCsafTodo *todo_a = *(const YmCsafTodo *const *) a;
+	const YmCsafTodo *todo_b = *(const YmCsafTodo *const *) b;
+	if (todo_a->updated != todo_b->updated)
+		return todo_a->updated < todo_b->updated ? -1 : 1;
+	return g_strcmp0(todo_a->url, todo_b->url);
+}
+
+/* the documents of an index newer than @feed's high-water mark, oldest
+ * first and about csaf-max of them; indexes list the newest first, and
+ * taken in that order under a cap the older ones would end up below the
+ * mark and never be fetched */
+static gboolean
+fetch_csaf_documents(YmAdvisorySync *self,
+                     GPtrArray *todo,
+                     YmAdvisoryFeed *feed,
+                     const gchar *where,
+                     GPtrArray *pending,
+                     GError **error)
+{
+	gint64 high_water = 0;
+	gint64 newest;
+	guint fetched = 0;
+	guint i;
+
+	if (feed->high_water != NULL)
+		high_water = g_ascii_strtoll(feed->high_water, NULL, 10);
+	newest = high_water;
+	g_ptr_array_sort(todo, csaf_todo_compare);
+	for (i = 0; i < todo->len; i++) {
+		const YmCsafTodo *item = g_ptr_array_index(todo, i);
+		if (item->updated <= high_water)
+			continue;
+		/* the cap never splits documents of the same time: the mark
+		 * could not tell the fetched ones from the others */
+		if (fetched >= self->config.csaf_max && item->updated != newest)
+			break;
+		if (!fetch_csaf_document(self, item->url, item->hash_url, pending, error)) {
+			g_prefix_error(error, "%s: ", item->name);
+			return FALSE;
+		}
+		fetched++;
+		newest = item->updated;
+		progress(self, "csaf: %u documents from %s", fetched, where);
+	}
+	if (i < todo->len) {
+		/* the whole index again next time, not a 304 */
+		progress(self, "csaf: %u more documents from %s next time", todo->len - i, where);
+		g_clear_pointer(&feed->etag, g_free);
+		g_clear_pointer(&feed->last_modified, g_free);
+	}
+	g_free(feed->high_water);
+	feed->high_water = g_strdup_printf("%" G_GINT64_FORMAT, newest);
+	feed->records += fetched;
+	return TRUE;
+}
+
+/* the state of one index of a provider, added to @feeds */
+static YmAdvisoryFeed *
+get_csaf_feed(YmAdvisorySync *self, const gchar *url, GPtrArray *feeds, GError **error)
+{
+	YmAdvisoryFeed *feed = g_new0(YmAdvisoryFeed, 1);
+
+	g_ptr_array_add(feeds, feed);
+	if (!ym_advisory_db_get_feed(self->store, url, feed, error))
+		return NULL;
+	g_free(feed->source);
+	feed->source = g_strdup("csaf");
+	return feed;
+}
+
+/* the new documents of one ROLIE feed */
 static gboolean
 fetch_csaf_rolie(YmAdvisorySync *self,
                  const gchar *feed_url,
@@ -682,23 +783,16 @@ fetch_csaf_rolie(YmAdvisorySync *self,
                  GPtrArray *feeds,
                  GError **error)
 {
-	YmAdvisoryFeed *feed = g_new0(YmAdvisoryFeed, 1);
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(GPtrArray) entries = NULL;
+	g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func((GDestroyNotify) csaf_todo_free);
 	g_autofree gchar *where = url_for_humans(feed_url);
-	gint64 high_water = 0;
-	gint64 newest = 0;
-	guint fetched = 0;
+	YmAdvisoryFeed *feed = get_csaf_feed(self, feed_url, feeds, error);
 	const gchar *data;
 	gsize length;
 
-	g_ptr_array_add(feeds, feed);
-	if (!ym_advisory_db_get_feed(self->store, feed_url, feed, error))
+	if (feed == NULL)
 		return FALSE;
-	g_free(feed->source);
-	feed->source = g_strdup("csaf");
-	if (feed->high_water != NULL)
-		high_water = g_ascii_strtoll(feed->high_water, NULL, 10);
 	if (!fetch_bytes(self, feed_url, accept_json, feed, &contents, error))
 		return FALSE;
 	if (contents == NULL) {
@@ -708,24 +802,14 @@ fetch_csaf_rolie(YmAdvisorySync *self,
 	data = g_bytes_get_data(contents, &length);
 	if (!ym_csaf_rolie_parse(data, length, &entries, error))
 		return FALSE;
-	newest = high_water;
-	for (guint i = 0; i < entries->len && fetched < self->config.csaf_max; i++) {
+	for (guint i = 0; i < entries->len; i++) {
 		const YmCsafRolieEntry *entry = g_ptr_array_index(entries, i);
-		if (entry->updated <= high_water || entry->url == NULL)
+		if (entry->url == NULL)
 			continue;
-		if (!fetch_csaf_document(self, entry->url, entry->hash_url, pending, error)) {
-			g_autofree gchar *doc = url_for_humans(entry->url);
-			g_prefix_error(error, "%s: ", doc);
-			return FALSE;
-		}
-		fetched++;
-		newest = MAX(newest, entry->updated);
-		progress(self, "csaf: %u documents from %s", fetched, where);
+		add_csaf_todo(todo, entry->updated, entry->url, g_strdup(entry->hash_url),
+		              url_for_humans(entry->url));
 	}
-	g_free(feed->high_water);
-	feed->high_water = g_strdup_printf("%" G_GINT64_FORMAT, newest);
-	feed->records += fetched;
-	return TRUE;
+	return fetch_csaf_documents(self, todo, feed, where, pending, error);
 }
 
 /* a directory-based provider: changes.csv says what changed when */
@@ -737,50 +821,31 @@ fetch_csaf_directory(YmAdvisorySync *self,
                      GError **error)
 {
 	g_autofree gchar *changes_url = join_url(directory, "changes.csv");
-	YmAdvisoryFeed *feed = g_new0(YmAdvisoryFeed, 1);
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(GPtrArray) entries = NULL;
-	gint64 high_water = 0;
-	gint64 newest = 0;
-	guint fetched = 0;
+	g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func((GDestroyNotify) csaf_todo_free);
+	YmAdvisoryFeed *feed = get_csaf_feed(self, changes_url, feeds, error);
 	const gchar *data;
 	gsize length;
 
-	g_ptr_array_add(feeds, feed);
-	if (!ym_advisory_db_get_feed(self->store, changes_url, feed, error))
+	if (feed == NULL)
 		return FALSE;
-	g_free(feed->source);
-	feed->source = g_strdup("csaf");
-	if (feed->high_water != NULL)
-		high_water = g_ascii_strtoll(feed->high_water, NULL, 10);
 	if (!fetch_bytes(self, changes_url, NULL, feed, &contents, error))
 		return FALSE;
-	if (contents == NULL)
+	if (contents == NULL) {
+		progress(self, "csaf: %s not changed", changes_url);
 		return TRUE;
+	}
 	data = g_bytes_get_data(contents, &length);
 	if (!ym_csaf_changes_parse(data, length, &entries, error))
 		return FALSE;
-	newest = high_water;
-	for (guint i = 0; i < entries->len && fetched < self->config.csaf_max; i++) {
+	for (guint i = 0; i < entries->len; i++) {
 		const YmCsafChange *change = g_ptr_array_index(entries, i);
-		g_autofree gchar *url = NULL;
-		g_autofree gchar *hash_url = NULL;
-		if (change->timestamp <= high_water)
-			continue;
-		url = join_url(directory, change->path);
-		hash_url = g_strconcat(url, ".sha512", NULL);
-		if (!fetch_csaf_document(self, url, hash_url, pending, error)) {
-			g_prefix_error(error, "%s: ", change->path);
-			return FALSE;
-		}
-		fetched++;
-		newest = MAX(newest, change->timestamp);
-		progress(self, "csaf: %u documents from %s", fetched, directory);
+		g_autofree gchar *url = join_url(directory, change->path);
+		add_csaf_todo(todo, change->timestamp, url, g_strconcat(url, ".sha512", NULL),
+		              g_strdup(change->path));
 	}
-	g_free(feed->high_water);
-	feed->high_water = g_strdup_printf("%" G_GINT64_FORMAT, newest);
-	feed->records += fetched;
-	return TRUE;
+	return fetch_csaf_documents(self, todo, feed, directory, pending, error);
 }
 
 /* each provider's metadata names its feeds or its folder */
