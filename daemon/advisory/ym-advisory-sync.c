@@ -153,22 +153,35 @@ url_for_humans(const gchar *url)
 	return query != NULL ? g_strndup(url, (gsize) (query - url)) : g_strdup(url);
 }
 
+/* a folder of this syncer's own: the daemon and yamorictl may sync the
+ * same store at once, and must not replace or delete each other's
+ * downloads */
 static gboolean
 ensure_work_dir(YmAdvisorySync *self, GError **error)
 {
 	const gchar *state_dir = ym_store_get_dir(self->store);
+	g_autofree gchar *parent = NULL;
+	g_autofree gchar *work_dir = NULL;
+
 	if (self->work_dir != NULL)
 		return TRUE;
 	if (state_dir == NULL) {
 		self->work_dir = g_dir_make_tmp("yamori-sync-XXXXXX", error);
 		return self->work_dir != NULL;
 	}
-	self->work_dir = g_build_filename(state_dir, "advisory-downloads", NULL);
-	if (g_mkdir_with_parents(self->work_dir, 0700) != 0) {
-		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", self->work_dir,
+	parent = g_build_filename(state_dir, "advisory-downloads", NULL);
+	if (g_mkdir_with_parents(parent, 0700) != 0) {
+		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", parent,
 		            g_strerror(errno));
 		return FALSE;
 	}
+	work_dir = g_build_filename(parent, "run-XXXXXX", NULL);
+	if (g_mkdtemp_full(work_dir, 0700) == NULL) {
+		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", work_dir,
+		            g_strerror(errno));
+		return FALSE;
+	}
+	self->work_dir = g_steal_pointer(&work_dir);
 	return TRUE;
 }
 
@@ -1079,6 +1092,9 @@ ym_advisory_sync_finalize(GObject *object)
 	ym_advisory_config_clear(&self->config);
 	g_clear_pointer(&self->nvd_limiter, ym_rate_limiter_free);
 	g_clear_pointer(&self->nvd_limiter_key, ym_rate_limiter_free);
+	/* every download is gone by now, stored or refused */
+	if (self->work_dir != NULL && g_rmdir(self->work_dir) != 0)
+		g_debug("removing %s: %s", self->work_dir, g_strerror(errno));
 	g_free(self->work_dir);
 	g_strfreev(self->headers);
 	G_OBJECT_CLASS(ym_advisory_sync_parent_class)->finalize(object);
