@@ -48,6 +48,10 @@ struct _YmAdvisorySync {
 	gchar *work_dir;
 	guint n_downloads;
 	gchar **headers; /* extra request headers: the NVD key, during NVD fetches */
+	gboolean retries_set;
+	guint max_retries;
+	guint base_delay_ms;
+	guint max_delay_ms;
 	/* borrowed */
 	YmAdvisorySyncProgressFunc progress_func;
 	gpointer progress_data;
@@ -101,6 +105,24 @@ apply_config(YmAdvisorySync *self)
 		ym_fetcher_set_proxy(self->fetcher, self->config.proxy);
 	ym_fetcher_set_timeouts(self->fetcher, 15, self->config.timeout_seconds);
 	ym_fetcher_set_max_size(self->fetcher, (gsize) self->config.max_size_mb * 1024 * 1024);
+	if (self->retries_set)
+		ym_fetcher_set_retries(self->fetcher, self->max_retries, self->base_delay_ms,
+		                       self->max_delay_ms);
+}
+
+void
+ym_advisory_sync_set_fetcher_retries(YmAdvisorySync *self,
+                                     guint max_retries,
+                                     guint base_delay_ms,
+                                     guint max_delay_ms)
+{
+	g_return_if_fail(YM_IS_ADVISORY_SYNC(self));
+	self->retries_set = TRUE;
+	self->max_retries = max_retries;
+	self->base_delay_ms = base_delay_ms;
+	self->max_delay_ms = max_delay_ms;
+	if (self->fetcher != NULL)
+		ym_fetcher_set_retries(self->fetcher, max_retries, base_delay_ms, max_delay_ms);
 }
 
 gboolean
@@ -132,22 +154,35 @@ url_for_humans(const gchar *url)
 	return query != NULL ? g_strndup(url, (gsize) (query - url)) : g_strdup(url);
 }
 
+/* a folder of this syncer's own: the daemon and yamorictl may sync the
+ * same store at once, and must not replace or delete each other's
+ * downloads */
 static gboolean
 ensure_work_dir(YmAdvisorySync *self, GError **error)
 {
 	const gchar *state_dir = ym_store_get_dir(self->store);
+	g_autofree gchar *parent = NULL;
+	g_autofree gchar *work_dir = NULL;
+
 	if (self->work_dir != NULL)
 		return TRUE;
 	if (state_dir == NULL) {
 		self->work_dir = g_dir_make_tmp("yamori-sync-XXXXXX", error);
 		return self->work_dir != NULL;
 	}
-	self->work_dir = g_build_filename(state_dir, "advisory-downloads", NULL);
-	if (g_mkdir_with_parents(self->work_dir, 0700) != 0) {
-		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", self->work_dir,
+	parent = g_build_filename(state_dir, "advisory-downloads", NULL);
+	if (g_mkdir_with_parents(parent, 0700) != 0) {
+		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", parent,
 		            g_strerror(errno));
 		return FALSE;
 	}
+	work_dir = g_build_filename(parent, "run-XXXXXX", NULL);
+	if (g_mkdtemp_full(work_dir, 0700) == NULL) {
+		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", work_dir,
+		            g_strerror(errno));
+		return FALSE;
+	}
+	self->work_dir = g_steal_pointer(&work_dir);
 	return TRUE;
 }
 
@@ -414,6 +449,16 @@ fetch_nvd_window(YmAdvisorySync *self,
 		                           discard_advisory, NULL, error)) {
 			g_unlink(path);
 			g_prefix_error(error, "page at index %" G_GINT64_FORMAT ": ", index);
+			return FALSE;
+		}
+		/* a server that ignores startIndex would be asked for the same
+		 * page a thousand times, at the rate limit */
+		if (info.start_index != index) {
+			g_unlink(path);
+			g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+			            "asked for the page at index %" G_GINT64_FORMAT
+			            ", got the one at %" G_GINT64_FORMAT,
+			            index, info.start_index);
 			return FALSE;
 		}
 		add_pending(pending, g_steal_pointer(&path), url, YM_ADVISORY_FORMAT_NVD);
@@ -714,7 +759,118 @@ join_url(const gchar *base, const gchar *path)
 	return g_strconcat(base, "/", path, NULL);
 }
 
-/* the documents of one ROLIE feed newer than the feed's high-water mark */
+/* a document an index lists */
+typedef struct {
+	gint64 updated;
+	gchar *url;
+	gchar *hash_url;
+	gchar *signature_url;
+	gchar *name; /* for messages */
+} YmCsafTodo;
+
+static void
+csaf_todo_free(YmCsafTodo *todo)
+{
+	g_free(todo->url);
+	g_free(todo->hash_url);
+	g_free(todo->signature_url);
+	g_free(todo->name);
+	g_free(todo);
+}
+
+static void
+add_csaf_todo(GPtrArray *todo,
+              gint64 updated,
+              const gchar *url,
+              gchar *hash_url,
+              gchar *signature_url,
+              gchar *name)
+{
+	YmCsafTodo *item = g_new0(YmCsafTodo, 1);
+	item->updated = updated;
+	item->url = g_strdup(url);
+	item->hash_url = hash_url;
+	item->signature_url = signature_url;
+	item->name = name;
+	g_ptr_array_add(todo, item);
+}
+
+static gint
+csaf_todo_compare(gconstpointer a, gconstpointer b)
+{
+	const YmCsafTodo *todo_a = *(const YmCsafTodo *const *) a;
+	const YmCsafTodo *todo_b = *(const YmCsafTodo *const *) b;
+	if (todo_a->updated != todo_b->updated)
+		return todo_a->updated < todo_b->updated ? -1 : 1;
+	return g_strcmp0(todo_a->url, todo_b->url);
+}
+
+/* the documents of an index newer than @feed's high-water mark, oldest
+ * first and about csaf-max of them; indexes list the newest first, and
+ * taken in that order under a cap the older ones would end up below the
+ * mark and never be fetched */
+static gboolean
+fetch_csaf_documents(YmAdvisorySync *self,
+                     const YmCsafTrust *trust,
+                     GPtrArray *todo,
+                     YmAdvisoryFeed *feed,
+                     const gchar *where,
+                     GPtrArray *pending,
+                     GError **error)
+{
+	gint64 high_water = 0;
+	gint64 newest;
+	guint fetched = 0;
+	guint i;
+
+	if (feed->high_water != NULL)
+		high_water = g_ascii_strtoll(feed->high_water, NULL, 10);
+	newest = high_water;
+	g_ptr_array_sort(todo, csaf_todo_compare);
+	for (i = 0; i < todo->len; i++) {
+		const YmCsafTodo *item = g_ptr_array_index(todo, i);
+		if (item->updated <= high_water)
+			continue;
+		/* the cap never splits documents of the same time: the mark
+		 * could not tell the fetched ones from the others */
+		if (fetched >= self->config.csaf_max && item->updated != newest)
+			break;
+		if (!fetch_csaf_document(self, trust, item->url, item->hash_url,
+		                         item->signature_url, pending, error)) {
+			g_prefix_error(error, "%s: ", item->name);
+			return FALSE;
+		}
+		fetched++;
+		newest = item->updated;
+		progress(self, "csaf: %u documents from %s", fetched, where);
+	}
+	if (i < todo->len) {
+		/* the whole index again next time, not a 304 */
+		progress(self, "csaf: %u more documents from %s next time", todo->len - i, where);
+		g_clear_pointer(&feed->etag, g_free);
+		g_clear_pointer(&feed->last_modified, g_free);
+	}
+	g_free(feed->high_water);
+	feed->high_water = g_strdup_printf("%" G_GINT64_FORMAT, newest);
+	feed->records += fetched;
+	return TRUE;
+}
+
+/* the state of one index of a provider, added to @feeds */
+static YmAdvisoryFeed *
+get_csaf_feed(YmAdvisorySync *self, const gchar *url, GPtrArray *feeds, GError **error)
+{
+	YmAdvisoryFeed *feed = g_new0(YmAdvisoryFeed, 1);
+
+	g_ptr_array_add(feeds, feed);
+	if (!ym_advisory_db_get_feed(self->store, url, feed, error))
+		return NULL;
+	g_free(feed->source);
+	feed->source = g_strdup("csaf");
+	return feed;
+}
+
+/* the new documents of one ROLIE feed */
 static gboolean
 fetch_csaf_rolie(YmAdvisorySync *self,
                  const YmCsafTrust *trust,
@@ -723,23 +879,16 @@ fetch_csaf_rolie(YmAdvisorySync *self,
                  GPtrArray *feeds,
                  GError **error)
 {
-	YmAdvisoryFeed *feed = g_new0(YmAdvisoryFeed, 1);
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(GPtrArray) entries = NULL;
+	g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func((GDestroyNotify) csaf_todo_free);
 	g_autofree gchar *where = url_for_humans(feed_url);
-	gint64 high_water = 0;
-	gint64 newest = 0;
-	guint fetched = 0;
+	YmAdvisoryFeed *feed = get_csaf_feed(self, feed_url, feeds, error);
 	const gchar *data;
 	gsize length;
 
-	g_ptr_array_add(feeds, feed);
-	if (!ym_advisory_db_get_feed(self->store, feed_url, feed, error))
+	if (feed == NULL)
 		return FALSE;
-	g_free(feed->source);
-	feed->source = g_strdup("csaf");
-	if (feed->high_water != NULL)
-		high_water = g_ascii_strtoll(feed->high_water, NULL, 10);
 	if (!fetch_bytes(self, feed_url, accept_json, feed, &contents, error))
 		return FALSE;
 	if (contents == NULL) {
@@ -749,25 +898,14 @@ fetch_csaf_rolie(YmAdvisorySync *self,
 	data = g_bytes_get_data(contents, &length);
 	if (!ym_csaf_rolie_parse(data, length, &entries, error))
 		return FALSE;
-	newest = high_water;
-	for (guint i = 0; i < entries->len && fetched < self->config.csaf_max; i++) {
+	for (guint i = 0; i < entries->len; i++) {
 		const YmCsafRolieEntry *entry = g_ptr_array_index(entries, i);
-		if (entry->updated <= high_water || entry->url == NULL)
+		if (entry->url == NULL)
 			continue;
-		if (!fetch_csaf_document(self, trust, entry->url, entry->hash_url,
-		                         entry->signature_url, pending, error)) {
-			g_autofree gchar *doc = url_for_humans(entry->url);
-			g_prefix_error(error, "%s: ", doc);
-			return FALSE;
-		}
-		fetched++;
-		newest = MAX(newest, entry->updated);
-		progress(self, "csaf: %u documents from %s", fetched, where);
+		add_csaf_todo(todo, entry->updated, entry->url, g_strdup(entry->hash_url),
+		              g_strdup(entry->signature_url), url_for_humans(entry->url));
 	}
-	g_free(feed->high_water);
-	feed->high_water = g_strdup_printf("%" G_GINT64_FORMAT, newest);
-	feed->records += fetched;
-	return TRUE;
+	return fetch_csaf_documents(self, trust, todo, feed, where, pending, error);
 }
 
 /* a directory-based provider: changes.csv says what changed when */
@@ -780,53 +918,31 @@ fetch_csaf_directory(YmAdvisorySync *self,
                      GError **error)
 {
 	g_autofree gchar *changes_url = join_url(directory, "changes.csv");
-	YmAdvisoryFeed *feed = g_new0(YmAdvisoryFeed, 1);
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(GPtrArray) entries = NULL;
-	gint64 high_water = 0;
-	gint64 newest = 0;
-	guint fetched = 0;
+	g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func((GDestroyNotify) csaf_todo_free);
+	YmAdvisoryFeed *feed = get_csaf_feed(self, changes_url, feeds, error);
 	const gchar *data;
 	gsize length;
 
-	g_ptr_array_add(feeds, feed);
-	if (!ym_advisory_db_get_feed(self->store, changes_url, feed, error))
+	if (feed == NULL)
 		return FALSE;
-	g_free(feed->source);
-	feed->source = g_strdup("csaf");
-	if (feed->high_water != NULL)
-		high_water = g_ascii_strtoll(feed->high_water, NULL, 10);
 	if (!fetch_bytes(self, changes_url, NULL, feed, &contents, error))
 		return FALSE;
-	if (contents == NULL)
+	if (contents == NULL) {
+		progress(self, "csaf: %s not changed", changes_url);
 		return TRUE;
+	}
 	data = g_bytes_get_data(contents, &length);
 	if (!ym_csaf_changes_parse(data, length, &entries, error))
 		return FALSE;
-	newest = high_water;
-	for (guint i = 0; i < entries->len && fetched < self->config.csaf_max; i++) {
+	for (guint i = 0; i < entries->len; i++) {
 		const YmCsafChange *change = g_ptr_array_index(entries, i);
-		g_autofree gchar *url = NULL;
-		g_autofree gchar *hash_url = NULL;
-		g_autofree gchar *signature_url = NULL;
-		if (change->timestamp <= high_water)
-			continue;
-		url = join_url(directory, change->path);
-		hash_url = g_strconcat(url, ".sha512", NULL);
-		signature_url = g_strconcat(url, ".asc", NULL);
-		if (!fetch_csaf_document(self, trust, url, hash_url, signature_url, pending,
-		                         error)) {
-			g_prefix_error(error, "%s: ", change->path);
-			return FALSE;
-		}
-		fetched++;
-		newest = MAX(newest, change->timestamp);
-		progress(self, "csaf: %u documents from %s", fetched, directory);
+		g_autofree gchar *url = join_url(directory, change->path);
+		add_csaf_todo(todo, change->timestamp, url, g_strconcat(url, ".sha512", NULL),
+		              g_strconcat(url, ".asc", NULL), g_strdup(change->path));
 	}
-	g_free(feed->high_water);
-	feed->high_water = g_strdup_printf("%" G_GINT64_FORMAT, newest);
-	feed->records += fetched;
-	return TRUE;
+	return fetch_csaf_documents(self, trust, todo, feed, directory, pending, error);
 }
 
 /* the first key the provider publishes with a fingerprint: documents are
@@ -1037,12 +1153,19 @@ ym_advisory_sync_run(YmAdvisorySync *self, const gchar *const *sources, GError *
 		feed.source = g_strdup(order[i].name);
 		if (!order[i].func(self, &feed, &error_local)) {
 			/* the store failing is not the feed's fault */
-			if (error_local->code == YM_ERROR_WRITE) {
+			if (g_error_matches(error_local, YM_ERROR, YM_ERROR_WRITE)) {
 				g_propagate_error(error, g_steal_pointer(&error_local));
 				return -1;
 			}
 			progress(self, "%s: failed, the previous data stays: %s", order[i].name,
 			         error_local->message);
+			/* the validators and position of what was refused must not be
+			 * kept: the next sync would get a 304 for it and call the
+			 * source up to date, keeping the error's cause forever */
+			if (!ym_advisory_db_get_feed(self->store, key, &feed, error))
+				return -1;
+			g_free(feed.source);
+			feed.source = g_strdup(order[i].name);
 			finish_feed(self, &feed, error_local);
 			failed++;
 			continue;
@@ -1076,6 +1199,9 @@ ym_advisory_sync_finalize(GObject *object)
 	ym_advisory_config_clear(&self->config);
 	g_clear_pointer(&self->nvd_limiter, ym_rate_limiter_free);
 	g_clear_pointer(&self->nvd_limiter_key, ym_rate_limiter_free);
+	/* every download is gone by now, stored or refused */
+	if (self->work_dir != NULL && g_rmdir(self->work_dir) != 0)
+		g_debug("removing %s: %s", self->work_dir, g_strerror(errno));
 	g_free(self->work_dir);
 	g_strfreev(self->headers);
 	G_OBJECT_CLASS(ym_advisory_sync_parent_class)->finalize(object);

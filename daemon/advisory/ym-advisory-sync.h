@@ -61,6 +61,14 @@ void
 ym_advisory_sync_set_progress_func(YmAdvisorySync *self,
                                    YmAdvisorySyncProgressFunc func,
                                    gpointer user_data);
+/* the fetcher's retries of 429 and 5xx (see ym_fetcher_set_retries()),
+ * kept across ym_advisory_sync_load_config(); for tests, which cannot wait
+ * the production seconds */
+void
+ym_advisory_sync_set_fetcher_retries(YmAdvisorySync *self,
+                                     guint max_retries,
+                                     guint base_delay_ms,
+                                     guint max_delay_ms);
 /* fetches every enabled source (or only @sources), each into the store in
  * one transaction once all of it arrived and parsed; a source that fails
  * keeps its previous data and its error is recorded; the number of
