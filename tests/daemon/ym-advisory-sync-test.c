@@ -1619,6 +1619,110 @@ test_yamorictl(void)
 	}
 }
 
+/* a provider that publishes its OpenPGP key: each document is checked
+ * against its detached signature (tests/data/csaf: a throwaway key made
+ * for these tests, fingerprint from "gpg --show-keys") before it is kept */
+#define CSAF_TEST_FPR "65C9548B0DB0540BBAE8F5C42D3FFF623C7D38CD"
+
+static void
+csaf_signed_serve(SyncTest *test, GBytes *document)
+{
+	g_autofree gchar *canonical = sync_test_url(test, "/csaf/provider-metadata.json");
+	g_autofree gchar *feed_url = sync_test_url(test, "/csaf/feed-signed.json");
+	g_autofree gchar *key_url = sync_test_url(test, "/csaf/key.asc");
+	g_autofree gchar *doc_url = sync_test_url(test, "/csaf/signed.json");
+	g_autofree gchar *sig_url = sync_test_url(test, "/csaf/signed.json.asc");
+	g_autofree gchar *origin = sync_test_url(test, "/");
+	g_autofree gchar *key =
+	    g_test_build_filename(G_TEST_DIST, "data", "csaf", "provider-key.asc", NULL);
+	g_autofree gchar *signature =
+	    g_test_build_filename(G_TEST_DIST, "data", "csaf", "signed.json.asc", NULL);
+	gchar *metadata = g_strdup_printf(
+	    "{\"canonical_url\": \"%s\", \"distributions\": [{\"rolie\": {\"feeds\": "
+	    "[{\"tlp_label\": \"WHITE\", \"url\": \"%s\"}]}}], \"last_updated\": "
+	    "\"2026-01-01T00:00:00Z\", \"list_on_CSAF_aggregators\": false, "
+	    "\"metadata_version\": \"2.0\", \"mirror_on_CSAF_aggregators\": false, "
+	    "\"public_openpgp_keys\": [{\"fingerprint\": \"" CSAF_TEST_FPR "\", \"url\": "
+	    "\"%s\"}], \"publisher\": {\"category\": \"vendor\", \"name\": \"Yamori "
+	    "test\", \"namespace\": \"%s\"}, \"role\": \"csaf_provider\"}",
+	    canonical, feed_url, key_url, origin);
+	gchar *feed = g_strdup_printf(
+	    "{\"feed\": {\"id\": \"signed\", \"title\": \"signed\", \"link\": [{\"rel\": "
+	    "\"self\", \"href\": \"%s\"}], \"category\": [{\"scheme\": "
+	    "\"urn:ietf:params:rolie:category:information-type\", \"term\": \"csaf\"}], "
+	    "\"updated\": \"2026-01-01T00:00:00Z\", \"entry\": [{\"id\": \"YM-TEST-SIGNED\", "
+	    "\"title\": \"Signed test document\", \"link\": [{\"rel\": \"self\", \"href\": "
+	    "\"%s\"}, {\"rel\": \"signature\", \"href\": \"%s\"}], \"published\": "
+	    "\"2026-01-01T00:00:00Z\", \"updated\": \"2026-01-01T00:00:00Z\", \"content\": "
+	    "{\"type\": \"application/json\", \"src\": \"%s\"}, \"format\": {\"schema\": "
+	    "\"https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json\", \"version\": "
+	    "\"2.0\"}}]}}",
+	    feed_url, doc_url, sig_url, doc_url);
+
+	ym_test_https_clear(test->server, "/csaf/provider-metadata.json");
+	ym_test_https_clear(test->server, "/csaf/feed-signed.json");
+	ym_test_https_clear(test->server, "/csaf/signed.json");
+	ym_test_https_add_bytes(test->server, "/csaf/provider-metadata.json",
+	                        g_bytes_new_take(metadata, strlen(metadata)), "application/json");
+	ym_test_https_add_bytes(test->server, "/csaf/feed-signed.json",
+	                        g_bytes_new_take(feed, strlen(feed)), "application/json");
+	ym_test_https_add_file(test->server, "/csaf/key.asc", key, "application/pgp-keys");
+	ym_test_https_add_file(test->server, "/csaf/signed.json.asc", signature,
+	                       "application/pgp-signature");
+	ym_test_https_add_bytes(test->server, "/csaf/signed.json", document, "application/json");
+}
+
+static void
+test_csaf_signed(void)
+{
+	g_autoptr(SyncTest) test = sync_test_new();
+	g_autofree gchar *path =
+	    g_test_build_filename(G_TEST_DIST, "data", "csaf", "signed.json", NULL);
+	g_autofree gchar *text = NULL;
+	g_autofree gchar *tampered = NULL;
+	g_auto(YmAdvisoryFeed) overall = {0};
+	g_autoptr(GError) error = NULL;
+	gsize length = 0;
+
+	if (!g_file_test("/usr/bin/gpgv", G_FILE_TEST_IS_EXECUTABLE)) {
+		g_test_skip("gpgv is not installed");
+		return;
+	}
+	g_assert_true(g_file_get_contents(path, &text, &length, &error));
+	g_assert_no_error(error);
+
+	/* the signature matches: the document is kept */
+	csaf_signed_serve(test, g_bytes_new(text, length));
+	sync_test_configure(test, "csaf", NULL);
+	g_assert_cmpint(sync_test_run(test), ==, 0);
+	g_assert_cmpint(count_advisories(test->store, "csaf"), ==, 1);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/csaf/key.asc"), ==, 1);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/csaf/signed.json.asc"), ==, 1);
+
+	/* the same signature over a changed document: refused, nothing new kept */
+	tampered = g_strdup(text);
+	tampered[strstr(tampered, "Signed test") - tampered] = 's';
+	{
+		g_autoptr(YmStore) fresh = NULL;
+		g_clear_object(&test->sync);
+		g_clear_object(&test->store);
+		ym_test_rm_rf(test->state_dir);
+		g_assert_cmpint(g_mkdir(test->state_dir, 0700), ==, 0);
+		fresh = ym_store_new(test->state_dir);
+		g_assert_true(ym_store_ensure_schema(fresh, &error));
+		g_assert_no_error(error);
+		test->store = g_steal_pointer(&fresh);
+	}
+	csaf_signed_serve(test, g_bytes_new(tampered, length));
+	sync_test_configure(test, "csaf", NULL);
+	g_assert_cmpint(sync_test_run(test), ==, 1);
+	g_assert_cmpint(count_advisories(test->store, "csaf"), ==, 0);
+	sync_test_get_feed(test, "csaf:providers", &overall);
+	g_assert_nonnull(overall.last_error);
+	g_test_message("refused: %s", overall.last_error);
+	g_assert_nonnull(strstr(overall.last_error, "signed.json: OpenPGP signature refused"));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1640,5 +1744,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-sync/cve5/gaps", test_cve5_gaps);
 	g_test_add_func("/ym/advisory-sync/concurrent", test_concurrent);
 	g_test_add_func("/ym/advisory-sync/yamorictl", test_yamorictl);
+	g_test_add_func("/ym/advisory-sync/csaf/signed", test_csaf_signed);
 	return g_test_run();
 }
