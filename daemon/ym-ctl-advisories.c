@@ -421,7 +421,16 @@ _ym_ctl_device(gint argc, gchar **argv)
 		return 2;
 	}
 	store = open_store(state_dir, &error);
-	if (store == NULL ||
+	if (store == NULL) {
+		_ym_ctl_print_error("%s", error->message);
+		return 1;
+	}
+	/* --clear with new values starts again from them alone */
+	if (clear && !ym_advisory_db_set_identity(store, mac, NULL, NULL, NULL, NULL, 0, &error)) {
+		_ym_ctl_print_error("%s", error->message);
+		return 1;
+	}
+	if ((vendor != NULL || model != NULL || hw_rev != NULL || firmware != NULL) &&
 	    !ym_advisory_db_set_identity(store, mac, vendor, model, hw_rev, firmware,
 	                                 g_get_real_time() / G_USEC_PER_SEC, &error)) {
 		_ym_ctl_print_error("%s", error->message);

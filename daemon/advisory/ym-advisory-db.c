@@ -328,10 +328,17 @@ ym_advisory_db_set_identity(YmStore *store,
 		ym_store_bind_text(stmt, 1, mac);
 		return ym_store_step(store, stmt, error);
 	}
-	stmt = ym_store_prepare(store,
-	                        "INSERT OR REPLACE INTO device_identity (mac, vendor, model, "
-	                        "hw_rev, firmware, set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	                        error);
+	/* a resident who updated the firmware names only the firmware: the
+	 * model set before stays */
+	stmt =
+	    ym_store_prepare(store,
+	                     "INSERT INTO device_identity (mac, vendor, model, hw_rev, firmware, "
+	                     "set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (mac) DO "
+	                     "UPDATE SET vendor = coalesce(excluded.vendor, vendor), model = "
+	                     "coalesce(excluded.model, model), hw_rev = coalesce(excluded.hw_rev, "
+	                     "hw_rev), firmware = coalesce(excluded.firmware, firmware), set_at = "
+	                     "excluded.set_at",
+	                     error);
 	if (stmt == NULL)
 		return FALSE;
 	ym_store_bind_text(stmt, 1, mac);
