@@ -190,6 +190,16 @@ ym_advisory_db_count_records(YmStore *store, GError **error)
 	    NULL, error);
 }
 
+gint64
+ym_advisory_db_count_source_records(YmStore *store, const gchar *source, GError **error)
+{
+	g_return_val_if_fail(YM_IS_STORE(store), -1);
+	g_return_val_if_fail(source != NULL, -1);
+	return count_query(store,
+	                   "SELECT count(DISTINCT advisory_id) FROM advisories WHERE source = ?1",
+	                   source, error);
+}
+
 void
 ym_advisory_feed_clear(YmAdvisoryFeed *feed)
 {

@@ -24,6 +24,9 @@ ym_advisory_db_count(YmStore *store, const gchar *source, GError **error);
 /* distinct advisories (source, id) */
 gint64
 ym_advisory_db_count_records(YmStore *store, GError **error);
+/* distinct advisories of one source ("kev": CVEs in the catalogue) */
+gint64
+ym_advisory_db_count_source_records(YmStore *store, const gchar *source, GError **error);
 
 /* what the syncer remembers per feed URL */
 typedef struct {
