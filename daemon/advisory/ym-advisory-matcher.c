@@ -525,6 +525,7 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 	g_autofree gchar *vendor = NULL;
 	GPtrArray *result = g_ptr_array_new_with_free_func((GDestroyNotify) ym_advisory_match_free);
 	GHashTableIter iter;
+	gpointer verdict_key;
 	gpointer value;
 	GArray *candidates;
 
@@ -578,9 +579,11 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 			merge_facts(match, row);
 	}
 	g_hash_table_iter_init(&iter, verdicts);
-	while (g_hash_table_iter_next(&iter, NULL, &value)) {
+	while (g_hash_table_iter_next(&iter, &verdict_key, &value)) {
+		/* stealing frees neither: the match moves, the key goes */
 		g_ptr_array_add(result, value);
 		g_hash_table_iter_steal(&iter);
+		g_free(verdict_key);
 	}
 	g_ptr_array_sort(result, compare_matches);
 	return result;
