@@ -328,7 +328,11 @@ run_status(gint argc, gchar **argv)
 	        (glong) ym_advisory_db_count(store, NULL, NULL));
 	for (guint i = 0; i < YM_ADVISORY_SOURCE_LAST; i++) {
 		const gchar *source = ym_advisory_source_to_string(i);
-		g_print("  %-5s %ld\n", source, (glong) ym_advisory_db_count(store, source, NULL));
+		/* TRANSLATORS: one line per source: %1$s the source (kev, nvd …,
+		 * not translated), %2$ld advisories, %3$ld product entries */
+		g_print(_("  %-5s %6ld advisories %7ld entries\n"), source,
+		        (glong) ym_advisory_db_count_source_records(store, source, NULL),
+		        (glong) ym_advisory_db_count(store, source, NULL));
 	}
 	for (guint i = 0; i < feeds->len; i++) {
 		const YmAdvisoryFeed *feed = g_ptr_array_index(feeds, i);
@@ -421,7 +425,16 @@ _ym_ctl_device(gint argc, gchar **argv)
 		return 2;
 	}
 	store = open_store(state_dir, &error);
-	if (store == NULL ||
+	if (store == NULL) {
+		_ym_ctl_print_error("%s", error->message);
+		return 1;
+	}
+	/* --clear with new values starts again from them alone */
+	if (clear && !ym_advisory_db_set_identity(store, mac, NULL, NULL, NULL, NULL, 0, &error)) {
+		_ym_ctl_print_error("%s", error->message);
+		return 1;
+	}
+	if ((vendor != NULL || model != NULL || hw_rev != NULL || firmware != NULL) &&
 	    !ym_advisory_db_set_identity(store, mac, vendor, model, hw_rev, firmware,
 	                                 g_get_real_time() / G_USEC_PER_SEC, &error)) {
 		_ym_ctl_print_error("%s", error->message);

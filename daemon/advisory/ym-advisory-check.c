@@ -173,9 +173,12 @@ ym_advisory_check_run(YmAdvisoryCheck *self,
 			if (o->firmware != NULL)
 				identity.firmware = o->firmware;
 		}
+		/* nothing to match (the resident forgot the model, or the MAC
+		 * turned out to be another's): alerts raised before resolve */
 		if (device->linked_to != NULL || identity.model == NULL)
-			continue;
-		matches = ym_advisory_matcher_match(self->matcher, &identity);
+			matches = g_ptr_array_new();
+		else
+			matches = ym_advisory_matcher_match(self->matcher, &identity);
 		if (ym_advisory_alerts_apply(alerts, device, &identity, matches, ts) > 0)
 			affected++;
 	}

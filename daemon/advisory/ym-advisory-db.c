@@ -190,6 +190,16 @@ ym_advisory_db_count_records(YmStore *store, GError **error)
 	    NULL, error);
 }
 
+gint64
+ym_advisory_db_count_source_records(YmStore *store, const gchar *source, GError **error)
+{
+	g_return_val_if_fail(YM_IS_STORE(store), -1);
+	g_return_val_if_fail(source != NULL, -1);
+	return count_query(store,
+	                   "SELECT count(DISTINCT advisory_id) FROM advisories WHERE source = ?1",
+	                   source, error);
+}
+
 void
 ym_advisory_feed_clear(YmAdvisoryFeed *feed)
 {
@@ -328,10 +338,17 @@ ym_advisory_db_set_identity(YmStore *store,
 		ym_store_bind_text(stmt, 1, mac);
 		return ym_store_step(store, stmt, error);
 	}
-	stmt = ym_store_prepare(store,
-	                        "INSERT OR REPLACE INTO device_identity (mac, vendor, model, "
-	                        "hw_rev, firmware, set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	                        error);
+	/* a resident who updated the firmware names only the firmware: the
+	 * model set before stays */
+	stmt =
+	    ym_store_prepare(store,
+	                     "INSERT INTO device_identity (mac, vendor, model, hw_rev, firmware, "
+	                     "set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (mac) DO "
+	                     "UPDATE SET vendor = coalesce(excluded.vendor, vendor), model = "
+	                     "coalesce(excluded.model, model), hw_rev = coalesce(excluded.hw_rev, "
+	                     "hw_rev), firmware = coalesce(excluded.firmware, firmware), set_at = "
+	                     "excluded.set_at",
+	                     error);
 	if (stmt == NULL)
 		return FALSE;
 	ym_store_bind_text(stmt, 1, mac);

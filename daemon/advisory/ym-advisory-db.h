@@ -24,6 +24,9 @@ ym_advisory_db_count(YmStore *store, const gchar *source, GError **error);
 /* distinct advisories (source, id) */
 gint64
 ym_advisory_db_count_records(YmStore *store, GError **error);
+/* distinct advisories of one source ("kev": CVEs in the catalogue) */
+gint64
+ym_advisory_db_count_source_records(YmStore *store, const gchar *source, GError **error);
 
 /* what the syncer remembers per feed URL */
 typedef struct {
@@ -49,7 +52,9 @@ ym_advisory_db_set_feed(YmStore *store, const YmAdvisoryFeed *feed, GError **err
 GPtrArray *
 ym_advisory_db_list_feeds(YmStore *store, GError **error);
 
-/* the model and firmware a resident set for a device; NULL fields clear */
+/* the model and firmware a resident set for a device: the fields given
+ * replace what was set before, NULL ones keep it; all four NULL forget the
+ * device's identity */
 gboolean
 ym_advisory_db_set_identity(YmStore *store,
                             const gchar *mac,

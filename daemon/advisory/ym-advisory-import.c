@@ -242,6 +242,13 @@ report_failure(const gchar *path,
 		g_warning("%s: %s", path, error->message);
 }
 
+/* g_ptr_array_sort() hands the comparison pointers to the elements */
+static gint
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return g_strcmp0(*(const gchar *const *) a, *(const gchar *const *) b);
+}
+
 static gboolean
 import_tree(YmStore *store,
             const gchar *path,
@@ -291,7 +298,9 @@ import_tree(YmStore *store,
 	}
 	while ((name = g_dir_read_name(dir)) != NULL)
 		g_ptr_array_add(names, g_strdup(name));
-	g_ptr_array_sort(names, (GCompareFunc) g_strcmp0);
+	/* in name order: when two files hold the same record, the later one's
+	 * rows stay, and that must not change from one import to the next */
+	g_ptr_array_sort(names, compare_names);
 	for (guint i = 0; i < names->len; i++) {
 		const gchar *entry = g_ptr_array_index(names, i);
 		g_autofree gchar *child = g_build_filename(path, entry, NULL);

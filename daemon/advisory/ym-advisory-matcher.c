@@ -145,6 +145,14 @@ row_names(YmAdvisoryMatcher *self,
 		row->product = g_string_chunk_insert_const(self->strings, platform->product);
 	if (row->named_product == NULL)
 		row->named_product = row->product;
+	/* CVE records from CNAs that write "n/a" as the vendor name it in the
+	 * product instead ("TP-Link Archer AX21 (AX1800)", CVE-2023-1389) */
+	if (vendor == NULL && row->named_product != NULL) {
+		g_autofree gchar *named =
+		    ym_vendor_aliases_vendor_from_product(self->aliases, row->named_product);
+		if (named != NULL)
+			vendor = g_string_chunk_insert_const(self->strings, named);
+	}
 	*vendor_out = vendor;
 }
 
@@ -401,21 +409,69 @@ judge_row(const YmAdvisoryRow *row,
 	return TRUE;
 }
 
+/* on a tie, the source whose statement is the most structured: NVD's
+ * analysed CPE configurations, the vendor's or CERT's CSAF, the CNA's CVE
+ * record, JVN's words, KEV's bare names */
+static guint
+source_rank(const gchar *source)
+{
+	static const gchar *const order[] = {"nvd", "csaf", "cve5", "jvn", "kev"};
+	for (guint i = 0; i < G_N_ELEMENTS(order); i++) {
+		if (g_strcmp0(source, order[i]) == 0)
+			return i;
+	}
+	return G_N_ELEMENTS(order);
+}
+
 /* a verdict is replaced by a more trustworthy one; KEV's bare names only
- * speak for a CVE no other source describes */
+ * speak for a CVE no other source describes; equal ones are decided by
+ * status, source and advisory, never by the order rows were stored in, so
+ * the answer does not depend on which file was imported first */
 static gboolean
 better_verdict(const YmAdvisoryRow *row,
                YmMatchStatus status,
                gdouble confidence,
                const YmAdvisoryMatch *current)
 {
+	guint rank;
+	guint current_rank;
+
 	if (current == NULL)
 		return TRUE;
 	if (confidence > current->confidence + 1e-9)
 		return TRUE;
 	if (confidence < current->confidence - 1e-9)
 		return FALSE;
-	return status < current->status;
+	if (status != current->status)
+		return status < current->status;
+	rank = source_rank(row->source);
+	current_rank = source_rank(current->source);
+	if (rank != current_rank)
+		return rank < current_rank;
+	return g_strcmp0(row->advisory_id, current->advisory_id) < 0;
+}
+
+/* "4.x", "5.4.*": a bound with a wildcard names a family of releases
+ * (ym_version_compare() rule 7), not one a resident can install */
+static gboolean
+has_wildcard(const gchar *version)
+{
+	for (const gchar *p = version; *p != '\0';) {
+		const gchar *start = p;
+		if (*p == '*')
+			return TRUE;
+		if (!g_ascii_isalpha(*p)) {
+			p++;
+			continue;
+		}
+		while (*p == 'x' || *p == 'X')
+			p++;
+		if (p > start && !g_ascii_isalpha(*p))
+			return TRUE;
+		while (g_ascii_isalpha(*p))
+			p++;
+	}
+	return FALSE;
 }
 
 static YmAdvisoryMatch *
@@ -427,7 +483,8 @@ match_new(YmAdvisoryMatcher *self,
 	YmAdvisoryMatch *match = g_new0(YmAdvisoryMatch, 1);
 	const gchar *fixed = row->fixed_version;
 
-	if (fixed == NULL && row->end != NULL && !row->end_inclusive)
+	/* "before 1.1.4": 1.1.4 has the fix; "<4.x" says no release */
+	if (fixed == NULL && row->end != NULL && !row->end_inclusive && !has_wildcard(row->end))
 		fixed = row->end;
 	match->cve = g_strdup(row->cve);
 	match->source = g_strdup(row->source);
@@ -450,12 +507,18 @@ match_new(YmAdvisoryMatcher *self,
 }
 
 /* fills what the chosen row left empty from the other rows of its CVE:
- * KEV marks, end of life, the vendor's page, the highest score */
+ * KEV marks, end of life, the remediation, the vendor's page, the highest
+ * score */
 static void
 merge_facts(YmAdvisoryMatch *match, const YmAdvisoryRow *row)
 {
 	match->kev |= row->kev;
 	match->end_of_support |= row->end_of_life;
+	/* KEV's "apply updates per vendor instructions" for an NVD verdict */
+	if (match->remediation == YM_REMEDIATION_UNKNOWN) {
+		match->remediation = row->remediation;
+		match->end_of_support |= row->remediation == YM_REMEDIATION_NO_FIX_PLANNED;
+	}
 	if (match->remediation_url == NULL && row->remediation_url != NULL)
 		match->remediation_url = g_strdup(row->remediation_url);
 	if (match->title_ja == NULL && row->title_ja != NULL)
@@ -488,7 +551,7 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 	g_autofree gchar *vendor = NULL;
 	GPtrArray *result = g_ptr_array_new_with_free_func((GDestroyNotify) ym_advisory_match_free);
 	GHashTableIter iter;
-	gpointer name;
+	gpointer verdict_key;
 	gpointer value;
 	YmVendorRows *candidates;
 
@@ -545,10 +608,11 @@ ym_advisory_matcher_match(YmAdvisoryMatcher *self, const YmDeviceIdentity *ident
 			merge_facts(match, row);
 	}
 	g_hash_table_iter_init(&iter, verdicts);
-	while (g_hash_table_iter_next(&iter, &name, &value)) {
+	while (g_hash_table_iter_next(&iter, &verdict_key, &value)) {
+		/* stealing frees neither: the match moves, the key goes */
 		g_ptr_array_add(result, value);
 		g_hash_table_iter_steal(&iter);
-		g_free(name);
+		g_free(verdict_key);
 	}
 	g_ptr_array_sort(result, compare_matches);
 	return result;

@@ -570,6 +570,63 @@ series_equal(const gchar *text, const gchar *other)
 	return FALSE;
 }
 
+/* variant words a maker puts after a model for another model ("Archer
+ * AX21 PRO"), never the name of the firmware */
+static const gchar *const variant_words[] = {
+    "PRO", "PLUS", "MAX", "MINI", "LITE", "ULTRA", "SE", "HD", "XL", "GO", "NEO", "AIR", NULL,
+};
+
+static gboolean
+is_firmware_word(const gchar *word)
+{
+	return g_ascii_strcasecmp(word, "firmware") == 0 ||
+	       str_in(word, (const gchar *const *) firmware_marks);
+}
+
+/* "VioStor NVR QVR firmware": the device's model, then the name of its
+ * firmware (an acronym of two to six capitals, not a variant word), then
+ * the word firmware; the model must have a digit or two words */
+static gboolean
+firmware_named_equal(const gchar *text, const gchar *device)
+{
+	g_auto(GStrv) words = NULL;
+	g_autofree gchar *head = NULL;
+	g_autofree gchar *normal = NULL;
+	const gchar *name;
+	gsize name_length;
+	guint n_words = 0;
+
+	if (text == NULL || device == NULL || device[0] == '\0')
+		return FALSE;
+	words = g_strsplit_set(text, " \t", -1);
+	for (guint i = 0; words[i] != NULL; i++) {
+		if (words[i][0] == '\0') {
+			g_free(words[i]);
+			continue;
+		}
+		words[n_words++] = words[i];
+	}
+	words[n_words] = NULL;
+	if (n_words < 3 || !is_firmware_word(words[n_words - 1]))
+		return FALSE;
+	name = words[n_words - 2];
+	name_length = strlen(name);
+	if (name_length < 2 || name_length > 6 || str_in(name, variant_words))
+		return FALSE;
+	for (gsize i = 0; i < name_length; i++) {
+		if (!g_ascii_isupper(name[i]))
+			return FALSE;
+	}
+	/* the model: the words before the name, which is put back for
+	 * g_strfreev() */
+	words[n_words - 2] = NULL;
+	head = g_strjoinv(" ", words);
+	words[n_words - 2] = (gchar *) name;
+	normal = ym_product_normalize(head);
+	return normal != NULL && g_strcmp0(normal, device) == 0 &&
+	       (has_digit(normal) || n_words - 2 >= 2);
+}
+
 gdouble
 ym_product_match(const gchar *advisory_product, const gchar *device_model)
 {
@@ -594,6 +651,8 @@ ym_product_match(const gchar *advisory_product, const gchar *device_model)
 		return 0;
 	if (g_strcmp0(advisory_short, device_short) == 0)
 		return YM_PRODUCT_MATCH_NOTE;
+	if (firmware_named_equal(advisory_plain, device_short))
+		return YM_PRODUCT_MATCH_FIRMWARE_NAME;
 	if (series_equal(advisory_plain, device_short) ||
 	    series_equal(device_plain, advisory_short))
 		return YM_PRODUCT_MATCH_SERIES;

@@ -67,14 +67,21 @@ gchar *
 ym_product_normalize(const gchar *product);
 
 /* the confidences ym_product_match() answers with */
-#define YM_PRODUCT_MATCH_EXACT  1.0 /* equal once normalised */
-#define YM_PRODUCT_MATCH_NOTE   0.8 /* equal without "(…)" notes: "Archer AX21 (AX1800)" */
-#define YM_PRODUCT_MATCH_SERIES 0.6 /* equal without leading series or vendor words */
+#define YM_PRODUCT_MATCH_EXACT 1.0 /* equal once normalised */
+#define YM_PRODUCT_MATCH_NOTE  0.8 /* equal without "(…)" notes: "Archer AX21 (AX1800)" */
+/* the model, the firmware's own name, "firmware": "VioStor NVR QVR firmware" */
+#define YM_PRODUCT_MATCH_FIRMWARE_NAME 0.8
+#define YM_PRODUCT_MATCH_SERIES        0.6 /* equal without leading series or vendor words */
 
 /*
  * How sure we are that @device_model is @advisory_product, 0 to 1:
  * YM_PRODUCT_MATCH_EXACT when both normalise alike; YM_PRODUCT_MATCH_NOTE
  * when they do once parenthesised notes are dropped from both;
+ * YM_PRODUCT_MATCH_FIRMWARE_NAME when @advisory_product is the device's
+ * model followed by the firmware's name, an acronym of two to six capitals
+ * other than a variant word such as PRO, and the word firmware (device
+ * "VioStor NVR" for "VioStor NVR QVR firmware", not "Archer AX21" for
+ * "Archer AX21 PRO firmware");
  * YM_PRODUCT_MATCH_SERIES when one of them, without up to three leading
  * words that have no digit ("Aterm", "Archer", "TP-Link Archer"), equals
  * the other (device "WX3600HP" for "Aterm WX3600HP", "AX21" for "Archer

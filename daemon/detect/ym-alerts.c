@@ -346,6 +346,9 @@ ym_alerts_load(YmAlerts *self, YmStore *store, GError **error)
 		alert->type = g_strdup((const gchar *) sqlite3_column_text(stmt, 0));
 		alert->severity =
 		    ym_severity_from_string((const gchar *) sqlite3_column_text(stmt, 1));
+		/* the cap is not stored; the severity it allowed is (without
+		 * this a stored alert that is resolved drops to info) */
+		alert->maximum = alert->severity;
 		if (mac != NULL)
 			g_strlcpy(alert->mac, mac, sizeof(alert->mac));
 		alert->key = g_strdup((const gchar *) sqlite3_column_text(stmt, 3));

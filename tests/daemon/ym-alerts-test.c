@@ -198,6 +198,27 @@ test_store_round_trip(void)
 			}
 		}
 	}
+	{
+		/* a stored alert resolved in a later run keeps its severity */
+		g_autoptr(YmStore) store = ym_store_new(dir);
+		g_autoptr(YmAlerts) alerts = make_alerts();
+		g_autoptr(YmInventory) inventory = ym_inventory_new(NULL, NULL);
+		GPtrArray *all;
+		g_assert_true(ym_store_ensure_schema(store, &error));
+		g_assert_true(ym_alerts_load(alerts, store, &error));
+		g_assert_no_error(error);
+		g_assert_true(ym_alerts_resolve(alerts, "insecure_remote_access",
+		                                "ac:15:a2:4e:6a:7b", "login:telnet:23", 3 * HOUR));
+		ym_alerts_update_severities(alerts, inventory);
+		all = ym_alerts_get_all(alerts);
+		for (guint i = 0; i < all->len; i++) {
+			YmAlert *alert = g_ptr_array_index(all, i);
+			if (alert->mac[0] == '\0')
+				continue;
+			g_assert_cmpint(alert->state, ==, YM_ALERT_STATE_RESOLVED);
+			g_assert_cmpint(alert->severity, ==, YM_SEVERITY_URGENT);
+		}
+	}
 	ym_test_rm_rf(dir);
 }
 

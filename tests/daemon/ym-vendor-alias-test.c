@@ -208,6 +208,17 @@ test_product_match(void)
 	    {"TP-Link Archer AX21 (AX1800)", "AX21", YM_PRODUCT_MATCH_SERIES},
 	    {"WX3600HP", "Aterm WX3600HP", YM_PRODUCT_MATCH_SERIES},
 	    {"Smart Plug", "Kasa Smart Plug", YM_PRODUCT_MATCH_SERIES},
+	    /* the model, the firmware's name, firmware (ICSA-23-355-02) */
+	    {"VioStor NVR QVR firmware", "VioStor NVR", YM_PRODUCT_MATCH_FIRMWARE_NAME},
+	    {"VioStor NVR QVR firmware", "viostor-nvr", YM_PRODUCT_MATCH_FIRMWARE_NAME},
+	    {"DS-2CD2432 QVR ファームウェア", "DS-2CD2432", YM_PRODUCT_MATCH_FIRMWARE_NAME},
+	    /* another model, a name that is not an acronym, no firmware word */
+	    {"Archer AX21 PRO firmware", "Archer AX21", 0},
+	    {"Archer AX21 Pro firmware", "Archer AX21", 0},
+	    {"VioStor NVR QVR", "VioStor NVR", 0},
+	    {"VioStor NVR Qvr firmware", "VioStor NVR", 0},
+	    {"VioStor NVR QVR firmware", "VioStor", 0},
+	    {"VioStor NVR QVR firmware", "NVR", 0},
 	    /* different models */
 	    {"DNS-320L", "DNS-320", 0},
 	    {"DNS-320", "DNS-320L", 0},
