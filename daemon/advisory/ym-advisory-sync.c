@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ym-advisory-db.h"
 #include "ym-advisory-import.h"
@@ -157,6 +158,34 @@ url_for_humans(const gchar *url)
 /* a folder of this syncer's own: the daemon and yamorictl may sync the
  * same store at once, and must not replace or delete each other's
  * downloads */
+/* a sync killed mid-way leaves its folder; a day later nothing can still
+ * be writing there */
+static void
+remove_stale_runs(const gchar *parent)
+{
+	g_autoptr(GDir) dir = g_dir_open(parent, 0, NULL);
+	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+	const gchar *name;
+
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		g_autofree gchar *run = g_build_filename(parent, name, NULL);
+		g_autoptr(GDir) files = NULL;
+		const gchar *file;
+		GStatBuf st;
+
+		if (!g_str_has_prefix(name, "run-") || g_lstat(run, &st) != 0 ||
+		    !S_ISDIR(st.st_mode) || now - st.st_mtime < 24 * 3600)
+			continue;
+		files = g_dir_open(run, 0, NULL);
+		while (files != NULL && (file = g_dir_read_name(files)) != NULL) {
+			g_autofree gchar *path = g_build_filename(run, file, NULL);
+			g_unlink(path);
+		}
+		if (g_rmdir(run) == 0)
+			g_info("removed %s, left by an interrupted sync", run);
+	}
+}
+
 static gboolean
 ensure_work_dir(YmAdvisorySync *self, GError **error)
 {
@@ -176,6 +205,7 @@ ensure_work_dir(YmAdvisorySync *self, GError **error)
 		            g_strerror(errno));
 		return FALSE;
 	}
+	remove_stale_runs(parent);
 	work_dir = g_build_filename(parent, "run-XXXXXX", NULL);
 	if (g_mkdtemp_full(work_dir, 0700) == NULL) {
 		g_set_error(error, YM_ERROR, YM_ERROR_WRITE, "cannot create %s: %s", work_dir,

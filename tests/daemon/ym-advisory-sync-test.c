@@ -18,6 +18,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "ym-advisory-db.h"
 #include "ym-advisory-sync.h"
@@ -1723,6 +1725,35 @@ test_csaf_signed(void)
 	g_assert_nonnull(strstr(overall.last_error, "signed.json: OpenPGP signature refused"));
 }
 
+/* a folder an interrupted sync left a day ago goes; a recent one (another
+ * sync may be running) stays */
+static void
+test_stale_downloads(void)
+{
+	g_autoptr(SyncTest) test = sync_test_new();
+	g_autofree gchar *parent = g_build_filename(test->state_dir, "advisory-downloads", NULL);
+	g_autofree gchar *stale = g_build_filename(parent, "run-STALE1", NULL);
+	g_autofree gchar *stale_file = g_build_filename(stale, "download-0", NULL);
+	g_autofree gchar *recent = g_build_filename(parent, "run-RECENT", NULL);
+	g_autoptr(GError) error = NULL;
+	struct utimbuf old = {0};
+
+	sync_test_configure(test, "kev", NULL);
+	g_assert_cmpint(g_mkdir_with_parents(stale, 0700), ==, 0);
+	g_assert_cmpint(g_mkdir_with_parents(recent, 0700), ==, 0);
+	g_assert_true(g_file_set_contents(stale_file, "partial", -1, &error));
+	g_assert_no_error(error);
+	old.actime = old.modtime = time(NULL) - 2 * 24 * 3600;
+	g_assert_cmpint(g_utime(stale, &old), ==, 0);
+
+	/* nothing is served: the source fails, but the sync set up its folder */
+	ym_test_https_add_status(test->server, "/kev.json", 404, NULL);
+	g_assert_cmpint(sync_test_run(test), ==, 1);
+	g_assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
+	g_assert_true(g_file_test(recent, G_FILE_TEST_IS_DIR));
+	g_rmdir(recent);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1745,5 +1776,6 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-sync/concurrent", test_concurrent);
 	g_test_add_func("/ym/advisory-sync/yamorictl", test_yamorictl);
 	g_test_add_func("/ym/advisory-sync/csaf/signed", test_csaf_signed);
+	g_test_add_func("/ym/advisory-sync/stale-downloads", test_stale_downloads);
 	return g_test_run();
 }
