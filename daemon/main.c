@@ -164,7 +164,8 @@ run_live(YmDaemon *daemon,
 		daemon->advisories = ym_advisory_scheduler_new(state_dir, config);
 		g_signal_connect(daemon->advisories, "finished", G_CALLBACK(on_advisories_synced),
 		                 daemon);
-		if (!ym_advisory_scheduler_start(daemon->advisories, 60, error))
+		/* after boot, once the network and the clock have settled */
+		if (!ym_advisory_scheduler_start(daemon->advisories, 300, error))
 			return FALSE;
 	}
 	if (timed_exit > 0)
