@@ -241,14 +241,8 @@ test_cve5_sniff(void)
 	    "nvd/api-responses/cves-1_item-0-1.json",
 	};
 
-	for (guint i = 0; i < G_N_ELEMENTS(other); i++) {
-		g_autofree gchar *data = NULL;
-		gsize length = 0;
-		data = ym_test_shared_advisory_contents(other[i], &length);
-		if (data == NULL)
-			return;
-		g_assert_false(ym_advisory_cve5_sniff(data, length));
-	}
+	if (!ym_test_advisory_sniff_refuses(ym_advisory_cve5_sniff, other, G_N_ELEMENTS(other)))
+		return;
 	g_assert_false(ym_advisory_cve5_sniff("{}", 2));
 	g_assert_false(ym_advisory_cve5_sniff("", 0));
 }

@@ -28,6 +28,23 @@ ym_test_shared_advisory_contents(const gchar *name, gsize *length)
 	return contents;
 }
 
+/* @sniff refuses each of the shared advisory files @names; FALSE when the
+ * test is skipped */
+static inline gboolean
+ym_test_advisory_sniff_refuses(gboolean (*sniff)(const gchar *data, gsize length),
+                               const gchar *const *names,
+                               guint n_names)
+{
+	for (guint i = 0; i < n_names; i++) {
+		gsize length = 0;
+		g_autofree gchar *data = ym_test_shared_advisory_contents(names[i], &length);
+		if (data == NULL)
+			return FALSE;
+		g_assert_false(sniff(data, length));
+	}
+	return TRUE;
+}
+
 static inline YmAdvisoryProduct *
 ym_test_advisory_product_copy(const YmAdvisoryProduct *product)
 {

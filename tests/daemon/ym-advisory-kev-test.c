@@ -221,14 +221,8 @@ test_kev_sniff(void)
 	    "cve5/CVE-2024-3273.json",
 	};
 
-	for (guint i = 0; i < G_N_ELEMENTS(other); i++) {
-		g_autofree gchar *data = NULL;
-		gsize length = 0;
-		data = ym_test_shared_advisory_contents(other[i], &length);
-		if (data == NULL)
-			return;
-		g_assert_false(ym_advisory_kev_sniff(data, length));
-	}
+	if (!ym_test_advisory_sniff_refuses(ym_advisory_kev_sniff, other, G_N_ELEMENTS(other)))
+		return;
 }
 
 static void

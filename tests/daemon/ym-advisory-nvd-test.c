@@ -393,14 +393,8 @@ test_nvd_sniff(void)
 	    "kev/known_exploited_vulnerabilities.json",
 	};
 
-	for (guint i = 0; i < G_N_ELEMENTS(other); i++) {
-		g_autofree gchar *data = NULL;
-		gsize length = 0;
-		data = ym_test_shared_advisory_contents(other[i], &length);
-		if (data == NULL)
-			return;
-		g_assert_false(ym_advisory_nvd_sniff(data, length));
-	}
+	if (!ym_test_advisory_sniff_refuses(ym_advisory_nvd_sniff, other, G_N_ELEMENTS(other)))
+		return;
 	g_assert_false(ym_advisory_nvd_sniff("", 0));
 	g_assert_false(sniff_text("{}"));
 	g_assert_false(sniff_text("[{\"id\": 1, \"vulnStatus\": 2}]"));
