@@ -712,17 +712,18 @@ this_year(void)
 	return (guint) g_date_time_get_year(now);
 }
 
-/* checksum.txt as JVN publishes it (an array of url, filename, sha256,
- * size, lastModified), naming @filename with @sha256 and @size, and
- * optionally one more file */
-static GBytes *
-jvn_checksum(SyncTest *test,
-             const gchar *filename,
-             const gchar *sha256,
-             gsize size,
-             const gchar *other)
+/* serves checksum.txt, in place of any before, as JVN publishes it (an
+ * array of url, filename, sha256, size, lastModified), naming @filename
+ * with @sha256 and @size, and optionally one more file */
+static void
+serve_jvn_checksum(SyncTest *test,
+                   const gchar *filename,
+                   const gchar *sha256,
+                   gsize size,
+                   const gchar *other)
 {
-	GString *text = g_string_new("[\n");
+	g_autoptr(GString) text = g_string_new("[\n");
+	g_autoptr(GBytes) bytes = NULL;
 	const gchar *names[] = {filename, other};
 
 	for (guint i = 0; i < G_N_ELEMENTS(names) && names[i] != NULL; i++) {
@@ -738,7 +739,9 @@ jvn_checksum(SyncTest *test,
 		                       i == 0 ? size : size + 1);
 	}
 	g_string_append(text, "\n]\n");
-	return g_string_free_to_bytes(text);
+	bytes = g_bytes_new(text->str, text->len);
+	ym_test_https_clear(test->server, "/jvn/checksum.txt");
+	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", bytes, "text/plain");
 }
 
 /*
@@ -752,8 +755,6 @@ test_jvn_checksum(void)
 	g_autofree gchar *rdf = ym_test_shared_advisory(JVN_RDF);
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
-	g_autoptr(GBytes) checksum = NULL;
-	g_autoptr(GBytes) checksum_more = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *filename = NULL;
 	g_autofree gchar *rdf_path = NULL;
@@ -768,8 +769,7 @@ test_jvn_checksum(void)
 	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
 	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
 	rdf_path = g_strconcat("/jvn/", filename, NULL);
-	checksum = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
 	ym_test_https_add_file(test->server, rdf_path, rdf, "application/xml");
 	/* two years: last year's file is not in checksum.txt */
 	sync_test_configure(test, "jvn", "jvn-years=2", NULL);
@@ -808,9 +808,7 @@ test_jvn_checksum(void)
 	/* a new checksum.txt (another file changed) with the same hash for
 	 * this year's: still not fetched again */
 	other = g_strdup_printf("jvndb_detail_%u.rdf", this_year() - 5);
-	checksum_more = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), other);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum_more, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), other);
 	g_assert_cmpint(sync_test_run(test), ==, 0);
 	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/jvn/checksum.txt"), ==, 3);
 	g_assert_cmpuint(ym_test_https_get_requests(test->server, rdf_path), ==, 1);
@@ -826,9 +824,6 @@ test_jvn_mismatch(void)
 	g_autofree gchar *rdf = ym_test_shared_advisory(JVN_RDF);
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
-	g_autoptr(GBytes) wrong = NULL;
-	g_autoptr(GBytes) wrong_size = NULL;
-	g_autoptr(GBytes) right = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *filename = NULL;
 	g_autofree gchar *rdf_path = NULL;
@@ -847,8 +842,7 @@ test_jvn_mismatch(void)
 	sync_test_configure(test, "jvn", NULL);
 
 	/* the wrong hash, twice: the refused checksum.txt is not "seen" */
-	wrong = jvn_checksum(test, filename, other_sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", wrong, "text/plain");
+	serve_jvn_checksum(test, filename, other_sha256, g_bytes_get_size(rdf_bytes), NULL);
 	for (guint i = 0; i < 2; i++) {
 		g_auto(YmAdvisoryFeed) feed = {0};
 		g_auto(YmAdvisoryFeed) year = {0};
@@ -867,16 +861,12 @@ test_jvn_mismatch(void)
 	}
 
 	/* the right hash with the wrong size */
-	wrong_size = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes) + 1, NULL);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", wrong_size, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes) + 1, NULL);
 	g_assert_cmpint(sync_test_run(test), ==, 1);
 	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 0);
 
 	/* and the publisher fixes checksum.txt */
-	right = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", right, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
 	g_assert_cmpint(sync_test_run(test), ==, 0);
 	g_assert_cmpuint(ym_test_https_get_requests(test->server, rdf_path), ==, 4);
 	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 4);
@@ -892,8 +882,6 @@ test_jvn_malformed(void)
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
 	g_autoptr(GBytes) cut = NULL;
-	g_autoptr(GBytes) checksum = NULL;
-	g_autoptr(GBytes) checksum_full = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *full_sha256 = NULL;
 	g_autofree gchar *filename = NULL;
@@ -914,8 +902,7 @@ test_jvn_malformed(void)
 	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, cut);
 	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
 	rdf_path = g_strconcat("/jvn/", filename, NULL);
-	checksum = jvn_checksum(test, filename, sha256, g_bytes_get_size(cut), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(cut), NULL);
 	ym_test_https_add_bytes(test->server, rdf_path, cut, "application/xml");
 	sync_test_configure(test, "jvn", NULL);
 
@@ -935,10 +922,7 @@ test_jvn_malformed(void)
 
 	/* the whole file, but as a web page */
 	full_sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
-	checksum_full =
-	    jvn_checksum(test, filename, full_sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum_full, "text/plain");
+	serve_jvn_checksum(test, filename, full_sha256, g_bytes_get_size(rdf_bytes), NULL);
 	ym_test_https_clear(test->server, rdf_path);
 	ym_test_https_add_file(test->server, rdf_path, rdf, "text/html");
 	g_assert_cmpint(sync_test_run(test), ==, 1);
@@ -1514,7 +1498,6 @@ test_yamorictl(void)
 	g_autofree gchar *rdf = kev_new != NULL ? ym_test_shared_advisory(JVN_RDF) : NULL;
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
-	g_autoptr(GBytes) checksum = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *filename = NULL;
 	g_autofree gchar *rdf_path = NULL;
@@ -1531,8 +1514,7 @@ test_yamorictl(void)
 	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
 	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
 	rdf_path = g_strconcat("/jvn/", filename, NULL);
-	checksum = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
 	ym_test_https_add_file(test->server, rdf_path, rdf, "application/xml");
 	ym_test_https_add_file(test->server, "/kev.json", kev_new, "application/json");
 	sync_test_configure(test, "kev;jvn", NULL);
