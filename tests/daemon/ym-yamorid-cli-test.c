@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ym-test-common.h"
+#include "ym-test-db.h"
 #include "ym-test-netns.h"
 
 /* the NULL-terminated arguments after @r */
@@ -32,22 +33,6 @@ parse_report(const gchar *text, JsonParser *parser)
 	root = json_parser_get_root(parser);
 	g_assert_true(JSON_NODE_HOLDS_OBJECT(root));
 	return json_node_get_object(root);
-}
-
-static gint64
-db_count(const gchar *dir, const gchar *sql)
-{
-	g_autofree gchar *path = g_build_filename(dir, "yamori.db", NULL);
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt = NULL;
-	gint64 n;
-	g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
-	n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return n;
 }
 
 /* a copy of the first @length bytes of a shared capture */
@@ -130,9 +115,9 @@ test_truncated_keeps_store(void)
 		run_yamorid(&r, "--read", good, "--state-dir", state, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	devices = db_count(state, "SELECT count(*) FROM devices");
-	addresses = db_count(state, "SELECT count(*) FROM addresses");
-	runs = db_count(state, "SELECT count(*) FROM runs");
+	devices = ym_test_db_count(state, "SELECT count(*) FROM devices");
+	addresses = ym_test_db_count(state, "SELECT count(*) FROM addresses");
+	runs = ym_test_db_count(state, "SELECT count(*) FROM runs");
 	g_assert_cmpint(runs, ==, 1);
 	{
 		g_auto(YmTestRun) r = {0};
@@ -145,9 +130,9 @@ test_truncated_keeps_store(void)
 		g_assert_nonnull(strstr(r.err, "offset 772"));
 		g_assert_cmpstr(r.out, ==, "");
 	}
-	g_assert_cmpint(db_count(state, "SELECT count(*) FROM devices"), ==, devices);
-	g_assert_cmpint(db_count(state, "SELECT count(*) FROM addresses"), ==, addresses);
-	g_assert_cmpint(db_count(state, "SELECT count(*) FROM runs"), ==, 1);
+	g_assert_cmpint(ym_test_db_count(state, "SELECT count(*) FROM devices"), ==, devices);
+	g_assert_cmpint(ym_test_db_count(state, "SELECT count(*) FROM addresses"), ==, addresses);
+	g_assert_cmpint(ym_test_db_count(state, "SELECT count(*) FROM runs"), ==, 1);
 	ym_test_rm_rf(dir);
 }
 
@@ -252,7 +237,7 @@ test_state_accumulates(void)
 	}
 	g_assert_true(dell);
 	g_assert_true(arris);
-	g_assert_cmpint(db_count(dir, "SELECT count(*) FROM runs"), ==, 2);
+	g_assert_cmpint(ym_test_db_count(dir, "SELECT count(*) FROM runs"), ==, 2);
 	ym_test_rm_rf(dir);
 }
 
@@ -378,7 +363,7 @@ test_live_sigkill(void)
 	    g_strdup_printf("SELECT count(*) FROM addresses a JOIN devices d ON d.id = a.device_id "
 	                    "WHERE d.mac = '%s' AND a.address = '10.231.0.2'",
 	                    peer_mac);
-	g_assert_cmpint(db_count(dir, sql), ==, 1);
+	g_assert_cmpint(ym_test_db_count(dir, sql), ==, 1);
 	ym_test_rm_rf(dir);
 }
 
@@ -492,22 +477,25 @@ test_mark_known(void)
 		run_yamorid(&r, "--read", path, "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	g_assert_cmpint(db_count(dir, "SELECT count(*) FROM devices WHERE known = 1"), ==, 0);
+	g_assert_cmpint(ym_test_db_count(dir, "SELECT count(*) FROM devices WHERE known = 1"), ==,
+	                0);
 	{
 		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--mark-known", "90:B1:1C:99:49:29", "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	g_assert_cmpint(db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"),
-	                ==, 1);
+	g_assert_cmpint(
+	    ym_test_db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"), ==,
+	    1);
 	/* analysing again does not forget it */
 	{
 		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", path, "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	g_assert_cmpint(db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"),
-	                ==, 1);
+	g_assert_cmpint(
+	    ym_test_db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"), ==,
+	    1);
 	{
 		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--mark-known", "02:00:00:00:00:99", "--state-dir", dir, NULL);
