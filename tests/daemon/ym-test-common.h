@@ -83,6 +83,18 @@ ym_test_run_command(YmTestRun *run, GSubprocessLauncher *launcher, const gchar *
 	run->status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
 }
 
+/* runs the NULL-terminated @argv, which must succeed, its stdout discarded */
+static inline void
+ym_test_run_check(const gchar *const *argv)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GSubprocess) proc =
+	    g_subprocess_newv(argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+	g_assert_no_error(error);
+	g_assert_true(g_subprocess_wait_check(proc, NULL, &error));
+	g_assert_no_error(error);
+}
+
 /* ym_test_run_command() of @program with the NULL-terminated @args */
 static inline void
 ym_test_run_program(YmTestRun *run, const gchar *program, const gchar *const *args)
