@@ -235,7 +235,6 @@ test_demo(void)
 static void
 test_shared(void)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
 	g_autofree gchar *pcaps = NULL;
 	g_autofree gchar *tmp = NULL;
 	g_autoptr(GDir) listing = NULL;
@@ -243,15 +242,9 @@ test_shared(void)
 	const gchar *name;
 	guint n = 0;
 
-	if (dir == NULL)
-		dir = "../shared/data";
-	pcaps = g_build_filename(dir, "pcaps", NULL);
-	if (!g_file_test(pcaps, G_FILE_TEST_IS_DIR)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared captures missing in CI");
-		g_test_skip("shared captures not available");
+	pcaps = ym_test_shared_pcap(NULL);
+	if (pcaps == NULL)
 		return;
-	}
 	tmp = ym_test_make_tmpdir();
 	g_free(ym_test_make_signatures(tmp));
 	listing = g_dir_open(pcaps, 0, &error);
