@@ -22,19 +22,8 @@
 static gchar *
 csaf_test_path(const gchar *relative)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path = NULL;
-
-	if (dir == NULL)
-		dir = "../shared/data";
-	path = g_build_filename(dir, "advisories", "csaf", relative, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared CSAF sample %s missing in CI", path);
-		g_test_skip("shared CSAF samples not available");
-		return NULL;
-	}
-	return g_steal_pointer(&path);
+	g_autofree gchar *name = g_build_filename("csaf", relative, NULL);
+	return ym_test_shared_advisory(name);
 }
 
 /* the parser frees its advisory when the sink returns: keep copies */

@@ -33,34 +33,6 @@
 #include "ym-error.h"
 #include "ym-test-common.h"
 
-/* the shared advisory samples, or NULL with the test skipped (not in CI) */
-static gchar *
-shared_advisories(const gchar *first_element, ...)
-{
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *base = NULL;
-	g_autofree gchar *root = NULL;
-	g_autoptr(GPtrArray) parts = g_ptr_array_new();
-	va_list args;
-
-	if (dir == NULL)
-		dir = "../shared/data";
-	root = g_build_filename(dir, "advisories", NULL);
-	if (!g_file_test(root, G_FILE_TEST_IS_DIR)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisories %s missing in CI", root);
-		g_test_skip("shared advisories not available");
-		return NULL;
-	}
-	g_ptr_array_add(parts, root);
-	va_start(args, first_element);
-	for (const gchar *e = first_element; e != NULL; e = va_arg(args, const gchar *))
-		g_ptr_array_add(parts, (gpointer) e);
-	va_end(args);
-	g_ptr_array_add(parts, NULL);
-	return g_build_filenamev((gchar **) parts->pdata);
-}
-
 static YmStore *
 new_store(void)
 {
@@ -151,7 +123,7 @@ assert_whole_folder(YmStore *store, const YmAdvisoryImportStats *stats)
 static void
 test_whole_folder(void)
 {
-	g_autofree gchar *root = shared_advisories(NULL);
+	g_autofree gchar *root = ym_test_shared_advisory(NULL);
 	g_autoptr(YmStore) store = NULL;
 	g_auto(Failures) failures = {0};
 	YmAdvisoryImportStats stats;
@@ -210,7 +182,7 @@ static const gchar *const cve5_records[] = {
 static void
 test_corrupt_file(void)
 {
-	g_autofree gchar *source = shared_advisories(NULL);
+	g_autofree gchar *source = ym_test_shared_advisory(NULL);
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *corrupt = NULL;
 	g_autofree gchar *good_nvd = NULL;
@@ -267,8 +239,7 @@ test_corrupt_file(void)
 static void
 test_page_all_or_nothing(void)
 {
-	g_autofree gchar *page =
-	    shared_advisories("nvd", "api-responses", "cves-3_pages-0-3.json", NULL);
+	g_autofree gchar *page = ym_test_shared_advisory("nvd/api-responses/cves-3_pages-0-3.json");
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *broken = NULL;
 	g_autofree gchar *text = NULL;
@@ -325,7 +296,7 @@ static void
 test_csaf_hash(void)
 {
 	g_autofree gchar *document =
-	    shared_advisories("csaf", "cisa-csaf-2024", "icsa-24-214-07.json", NULL);
+	    ym_test_shared_advisory("csaf/cisa-csaf-2024/icsa-24-214-07.json");
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *copy = NULL;
 	g_autofree gchar *copy_hash = NULL;
@@ -394,7 +365,7 @@ test_csaf_hash(void)
 static void
 test_nested(void)
 {
-	g_autofree gchar *source = shared_advisories(NULL);
+	g_autofree gchar *source = ym_test_shared_advisory(NULL);
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *deep = NULL;
 	g_autofree gchar *too_deep = NULL;
@@ -439,7 +410,7 @@ test_nested(void)
 static void
 test_same_record_order(void)
 {
-	g_autofree gchar *record = shared_advisories("cve5", "CVE-2025-32002.json", NULL);
+	g_autofree gchar *record = ym_test_shared_advisory("cve5/CVE-2025-32002.json");
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *text = NULL;
 	g_autoptr(JsonParser) parser = json_parser_new();
@@ -490,7 +461,7 @@ test_same_record_order(void)
 static void
 test_rejected(void)
 {
-	g_autofree gchar *record = shared_advisories("nvd", "CVE-2023-1389.json", NULL);
+	g_autofree gchar *record = ym_test_shared_advisory("nvd/CVE-2023-1389.json");
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *path = NULL;
 	g_autofree gchar *text = NULL;

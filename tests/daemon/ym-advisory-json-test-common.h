@@ -8,31 +8,41 @@
 #include <gio/gio.h>
 
 #include "ym-advisory.h"
+#include "ym-test-common.h"
 
 G_BEGIN_DECLS
 
-/* the contents of a file under the shared advisories folder, or NULL (and
- * the test skipped) outside CI when the shared data is absent */
+/* the contents of a file under the shared advisories folder, or NULL as
+ * ym_test_shared_advisory() */
 static inline gchar *
-ym_test_shared_advisory(const gchar *name, gsize *length)
+ym_test_shared_advisory_contents(const gchar *name, gsize *length)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path = NULL;
+	g_autofree gchar *path = ym_test_shared_advisory(name);
 	g_autoptr(GError) error = NULL;
 	gchar *contents = NULL;
 
-	if (dir == NULL)
-		dir = "../shared/data";
-	path = g_build_filename(dir, "advisories", name, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisory %s missing in CI", path);
-		g_test_skip("shared advisories not available");
+	if (path == NULL)
 		return NULL;
-	}
 	g_file_get_contents(path, &contents, length, &error);
 	g_assert_no_error(error);
 	return contents;
+}
+
+/* @sniff refuses each of the shared advisory files @names; FALSE when the
+ * test is skipped */
+static inline gboolean
+ym_test_advisory_sniff_refuses(gboolean (*sniff)(const gchar *data, gsize length),
+                               const gchar *const *names,
+                               guint n_names)
+{
+	for (guint i = 0; i < n_names; i++) {
+		gsize length = 0;
+		g_autofree gchar *data = ym_test_shared_advisory_contents(names[i], &length);
+		if (data == NULL)
+			return FALSE;
+		g_assert_false(sniff(data, length));
+	}
+	return TRUE;
 }
 
 static inline YmAdvisoryProduct *

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "ym-advisory-json-test-common.h"
 #include "ym-advisory-jvn.h"
 #include "ym-error.h"
 
@@ -22,83 +23,22 @@ typedef gboolean (*JvnParseFunc)(const gchar *data,
                                  gpointer user_data,
                                  GError **error);
 
-/* the sink borrows the advisory: keep a deep copy */
-static YmAdvisory *
-copy_advisory(const YmAdvisory *advisory)
-{
-	YmAdvisory *copy = ym_advisory_new(advisory->source, advisory->id);
-	for (guint i = 0; i < advisory->cves->len; i++)
-		ym_advisory_add_cve(copy, g_ptr_array_index(advisory->cves, i));
-	copy->title_en = g_strdup(advisory->title_en);
-	copy->title_ja = g_strdup(advisory->title_ja);
-	copy->summary_en = g_strdup(advisory->summary_en);
-	copy->summary_ja = g_strdup(advisory->summary_ja);
-	copy->cvss = advisory->cvss;
-	copy->cvss_vector = g_strdup(advisory->cvss_vector);
-	copy->kev = advisory->kev;
-	copy->end_of_life = advisory->end_of_life;
-	copy->remediation = advisory->remediation;
-	copy->remediation_url = g_strdup(advisory->remediation_url);
-	copy->published = advisory->published;
-	copy->modified = advisory->modified;
-	for (guint i = 0; i < advisory->products->len; i++) {
-		const YmAdvisoryProduct *product = g_ptr_array_index(advisory->products, i);
-		YmAdvisoryProduct *p = ym_advisory_add_product(copy);
-		p->status = product->status;
-		p->cve = g_strdup(product->cve);
-		p->vendor = g_strdup(product->vendor);
-		p->product = g_strdup(product->product);
-		p->cpe = g_strdup(product->cpe);
-		p->platform_cpe = g_strdup(product->platform_cpe);
-		p->hw_rev = g_strdup(product->hw_rev);
-		p->all_versions = product->all_versions;
-		p->version_exact = g_strdup(product->version_exact);
-		p->version_start = g_strdup(product->version_start);
-		p->start_inclusive = product->start_inclusive;
-		p->version_end = g_strdup(product->version_end);
-		p->end_inclusive = product->end_inclusive;
-		p->version_text = g_strdup(product->version_text);
-		p->fixed_version = g_strdup(product->fixed_version);
-	}
-	return copy;
-}
-
 static gboolean
 collect_cb(YmAdvisory *advisory, gpointer user_data, GError **error)
 {
 	GPtrArray *advisories = user_data;
 	g_assert_nonnull(advisory->id);
 	g_assert_cmpint(advisory->source, ==, YM_ADVISORY_SOURCE_JVN);
-	g_ptr_array_add(advisories, copy_advisory(advisory));
+	g_ptr_array_add(advisories, ym_test_advisory_copy(advisory));
 	return TRUE;
-}
-
-static GPtrArray *
-new_list(void)
-{
-	return g_ptr_array_new_with_free_func((GDestroyNotify) ym_advisory_free);
 }
 
 /* the shared sample, or NULL (and the test skipped) when absent outside CI */
 static gchar *
 load_sample(const gchar *name, gsize *length)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path = NULL;
-	g_autoptr(GError) error = NULL;
-	gchar *data = NULL;
-
-	path =
-	    g_build_filename(dir != NULL ? dir : "../shared/data", "advisories", "jvn", name, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisory sample %s missing in CI", path);
-		g_test_skip("shared advisory samples not available");
-		return NULL;
-	}
-	g_file_get_contents(path, &data, length, &error);
-	g_assert_no_error(error);
-	return data;
+	g_autofree gchar *relative = g_build_filename("jvn", name, NULL);
+	return ym_test_shared_advisory_contents(relative, length);
 }
 
 /* parses a sample that must parse; NULL when skipped */
@@ -106,7 +46,7 @@ static GPtrArray *
 parse_sample(JvnParseFunc func, const gchar *name)
 {
 	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) advisories = new_list();
+	g_autoptr(GPtrArray) advisories = ym_test_advisory_array_new();
 	g_autofree gchar *data = NULL;
 	gsize length = 0;
 	gboolean ok;
@@ -124,7 +64,7 @@ parse_sample(JvnParseFunc func, const gchar *name)
 static gboolean
 parse_sample_fails(JvnParseFunc func, const gchar *name, gint code, GError **error)
 {
-	g_autoptr(GPtrArray) advisories = new_list();
+	g_autoptr(GPtrArray) advisories = ym_test_advisory_array_new();
 	g_autofree gchar *data = NULL;
 	gsize length = 0;
 
@@ -139,7 +79,7 @@ parse_sample_fails(JvnParseFunc func, const gchar *name, gint code, GError **err
 static GPtrArray *
 parse_text(JvnParseFunc func, const gchar *text, GError **error)
 {
-	GPtrArray *advisories = new_list();
+	GPtrArray *advisories = ym_test_advisory_array_new();
 	func(text, strlen(text), collect_cb, advisories, error);
 	return advisories;
 }
@@ -907,7 +847,7 @@ test_truncated(void)
 	cuts[2] = length - 30;
 	for (guint i = 0; i < G_N_ELEMENTS(cuts); i++) {
 		g_autoptr(GError) error = NULL;
-		g_autoptr(GPtrArray) advisories = new_list();
+		g_autoptr(GPtrArray) advisories = ym_test_advisory_array_new();
 		g_autofree gchar *exact = g_memdup2(data, cuts[i]);
 		g_assert_false(
 		    ym_advisory_parse_jvn_vuldef(exact, cuts[i], collect_cb, advisories, &error));
@@ -1014,7 +954,7 @@ test_depth_and_size(void)
 	g_autoptr(GError) error_json = NULL;
 	g_autoptr(GError) error_big_xml = NULL;
 	g_autoptr(GError) error_big_json = NULL;
-	g_autoptr(GPtrArray) advisories = new_list();
+	g_autoptr(GPtrArray) advisories = ym_test_advisory_array_new();
 	const gchar small[] = "<x/>";
 
 	for (guint i = 0; i < 5000; i++)

@@ -23,7 +23,7 @@ parse_shared(const gchar *name, YmKevInfo *info)
 	g_autoptr(GError) error = NULL;
 	gsize length = 0;
 
-	data = ym_test_shared_advisory(name, &length);
+	data = ym_test_shared_advisory_contents(name, &length);
 	if (data == NULL)
 		return NULL;
 	g_assert_true(ym_advisory_kev_sniff(data, length));
@@ -221,14 +221,8 @@ test_kev_sniff(void)
 	    "cve5/CVE-2024-3273.json",
 	};
 
-	for (guint i = 0; i < G_N_ELEMENTS(other); i++) {
-		g_autofree gchar *data = NULL;
-		gsize length = 0;
-		data = ym_test_shared_advisory(other[i], &length);
-		if (data == NULL)
-			return;
-		g_assert_false(ym_advisory_kev_sniff(data, length));
-	}
+	if (!ym_test_advisory_sniff_refuses(ym_advisory_kev_sniff, other, G_N_ELEMENTS(other)))
+		return;
 }
 
 static void
@@ -388,7 +382,8 @@ test_kev_limits(void)
 	g_assert_false(ym_advisory_kev_sniff(deep->str, deep->len));
 
 	/* the whole catalogue cut short before its last entry closes */
-	data = ym_test_shared_advisory("kev/known_exploited_vulnerabilities.json", &length);
+	data =
+	    ym_test_shared_advisory_contents("kev/known_exploited_vulnerabilities.json", &length);
 	if (data == NULL)
 		return;
 	g_assert_false(ym_advisory_parse_kev(data, length - 10, &info, ym_test_advisory_collect,
@@ -408,7 +403,8 @@ test_kev_sink_stops(void)
 	guint calls = 0;
 	gsize length = 0;
 
-	data = ym_test_shared_advisory("kev/known_exploited_vulnerabilities.json", &length);
+	data =
+	    ym_test_shared_advisory_contents("kev/known_exploited_vulnerabilities.json", &length);
 	if (data == NULL)
 		return;
 	g_assert_false(

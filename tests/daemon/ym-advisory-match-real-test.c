@@ -59,23 +59,6 @@
 /* the whole sample folder, imported once for all tests */
 static YmStore *real_store = NULL;
 
-static gchar *
-shared_path(const gchar *relative)
-{
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *root = NULL;
-	if (dir == NULL)
-		dir = "../shared/data";
-	root = g_build_filename(dir, "advisories", NULL);
-	if (!g_file_test(root, G_FILE_TEST_IS_DIR)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisories %s missing in CI", root);
-		g_test_skip("shared advisories not available");
-		return NULL;
-	}
-	return g_build_filename(root, relative, NULL);
-}
-
 static YmStore *
 store_with(const gchar *const *relative_paths)
 {
@@ -85,7 +68,7 @@ store_with(const gchar *const *relative_paths)
 	g_assert_true(ym_store_ensure_schema(store, &error));
 	g_assert_no_error(error);
 	for (guint i = 0; relative_paths[i] != NULL; i++) {
-		g_autofree gchar *path = shared_path(relative_paths[i]);
+		g_autofree gchar *path = ym_test_shared_advisory(relative_paths[i]);
 		YmAdvisoryImportStats stats = {0};
 		if (path == NULL)
 			return NULL;

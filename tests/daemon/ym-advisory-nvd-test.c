@@ -21,7 +21,7 @@ parse_shared(const gchar *name, YmNvdPage *page)
 	g_autoptr(GError) error = NULL;
 	gsize length = 0;
 
-	data = ym_test_shared_advisory(name, &length);
+	data = ym_test_shared_advisory_contents(name, &length);
 	if (data == NULL)
 		return NULL;
 	g_assert_true(ym_advisory_nvd_sniff(data, length));
@@ -366,7 +366,7 @@ test_nvd_not_cve(void)
 		YmNvdPage page = {0};
 		gsize length = 0;
 
-		data = ym_test_shared_advisory(name, &length);
+		data = ym_test_shared_advisory_contents(name, &length);
 		if (data == NULL)
 			return;
 		g_assert_false(ym_advisory_nvd_sniff(data, length));
@@ -393,14 +393,8 @@ test_nvd_sniff(void)
 	    "kev/known_exploited_vulnerabilities.json",
 	};
 
-	for (guint i = 0; i < G_N_ELEMENTS(other); i++) {
-		g_autofree gchar *data = NULL;
-		gsize length = 0;
-		data = ym_test_shared_advisory(other[i], &length);
-		if (data == NULL)
-			return;
-		g_assert_false(ym_advisory_nvd_sniff(data, length));
-	}
+	if (!ym_test_advisory_sniff_refuses(ym_advisory_nvd_sniff, other, G_N_ELEMENTS(other)))
+		return;
 	g_assert_false(ym_advisory_nvd_sniff("", 0));
 	g_assert_false(sniff_text("{}"));
 	g_assert_false(sniff_text("[{\"id\": 1, \"vulnStatus\": 2}]"));
@@ -613,7 +607,7 @@ test_nvd_truncated(void)
 	g_autofree gchar *data = NULL;
 	gsize length = 0;
 
-	data = ym_test_shared_advisory("nvd/CVE-2024-3273.json", &length);
+	data = ym_test_shared_advisory_contents("nvd/CVE-2024-3273.json", &length);
 	if (data == NULL)
 		return;
 	/* every tenth prefix of a real record fails cleanly */
@@ -686,7 +680,7 @@ test_nvd_sink_stops(void)
 	guint calls = 0;
 	gsize length = 0;
 
-	data = ym_test_shared_advisory("nvd/api-responses/cves-moddate-0-3.json", &length);
+	data = ym_test_shared_advisory_contents("nvd/api-responses/cves-moddate-0-3.json", &length);
 	if (data == NULL)
 		return;
 	g_assert_false(

@@ -17,21 +17,6 @@
 #include "ym-test-common.h"
 #include "ym-test-https.h"
 
-static gchar *
-shared_advisory(const gchar *name)
-{
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path =
-	    g_build_filename(dir != NULL ? dir : "../shared/data", "advisories", name, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisory %s missing in CI", path);
-		g_test_skip("shared advisories not available");
-		return NULL;
-	}
-	return g_steal_pointer(&path);
-}
-
 static void
 on_finished(YmAdvisoryScheduler *scheduler, gint failed, gpointer user_data)
 {
@@ -62,7 +47,7 @@ write_config(const gchar *dir, YmTestHttps *server, guint interval_hours)
 static void
 test_first_sync(void)
 {
-	g_autofree gchar *kev = shared_advisory("kev/known_exploited_vulnerabilities.json");
+	g_autofree gchar *kev = ym_test_shared_advisory("kev/known_exploited_vulnerabilities.json");
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *config = NULL;
 	g_autofree gchar *kev_url = NULL;

@@ -38,26 +38,6 @@
 /* in the new catalogue only (comm -23 of the two sorted cveID lists) */
 #define KEV_NEW_ONLY "CVE-2007-0671"
 
-/* a file under the shared advisories folder, or NULL (and the test
- * skipped) outside CI when the shared data is absent */
-static gchar *
-shared_path(const gchar *name)
-{
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path = NULL;
-
-	if (dir == NULL)
-		dir = "../shared/data";
-	path = g_build_filename(dir, "advisories", name, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisory %s missing in CI", path);
-		g_test_skip("shared advisories not available");
-		return NULL;
-	}
-	return g_steal_pointer(&path);
-}
-
 static GBytes *
 read_bytes(const gchar *path)
 {
@@ -312,8 +292,8 @@ count_cve(YmStore *store, const gchar *source, const gchar *cve)
 static void
 test_kev_catalogue(void)
 {
-	g_autofree gchar *kev_new = shared_path(KEV_NEW);
-	g_autofree gchar *kev_old = kev_new != NULL ? shared_path(KEV_OLD) : NULL;
+	g_autofree gchar *kev_new = ym_test_shared_advisory(KEV_NEW);
+	g_autofree gchar *kev_old = kev_new != NULL ? ym_test_shared_advisory(KEV_OLD) : NULL;
 	g_autoptr(SyncTest) test = NULL;
 	g_autofree gchar *etag = NULL;
 	g_autofree gchar *if_none_match = NULL;
@@ -405,7 +385,7 @@ test_kev_catalogue(void)
 static void
 test_kev_retry_after(void)
 {
-	g_autofree gchar *kev_new = shared_path(KEV_NEW);
+	g_autofree gchar *kev_new = ym_test_shared_advisory(KEV_NEW);
 	g_autoptr(SyncTest) test = NULL;
 	g_auto(YmAdvisoryFeed) feed = {0};
 
@@ -462,8 +442,8 @@ kev_assert_refused(SyncTest *test, gint64 last_success, const gchar *why)
 static void
 test_kev_broken(void)
 {
-	g_autofree gchar *kev_new = shared_path(KEV_NEW);
-	g_autofree gchar *kev_old = kev_new != NULL ? shared_path(KEV_OLD) : NULL;
+	g_autofree gchar *kev_new = ym_test_shared_advisory(KEV_NEW);
+	g_autofree gchar *kev_old = kev_new != NULL ? ym_test_shared_advisory(KEV_OLD) : NULL;
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) truncated = NULL;
 	g_autoptr(GBytes) malformed = NULL;
@@ -535,7 +515,7 @@ static gboolean
 nvd_add_pages(SyncTest *test)
 {
 	for (guint i = 0; i < G_N_ELEMENTS(nvd_pages); i++) {
-		g_autofree gchar *path = shared_path(nvd_pages[i]);
+		g_autofree gchar *path = ym_test_shared_advisory(nvd_pages[i]);
 		if (path == NULL)
 			return FALSE;
 		ym_test_https_add_file(test->server, "/nvd/cves", path, "application/json");
@@ -654,8 +634,8 @@ test_nvd_api_key(void)
 static void
 test_nvd_all_or_nothing(void)
 {
-	g_autofree gchar *single = shared_path("nvd/CVE-2024-47133.json");
-	g_autofree gchar *first = single != NULL ? shared_path(nvd_pages[0]) : NULL;
+	g_autofree gchar *single = ym_test_shared_advisory("nvd/CVE-2024-47133.json");
+	g_autofree gchar *first = single != NULL ? ym_test_shared_advisory(nvd_pages[0]) : NULL;
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) broken = NULL;
 	g_autofree gchar *high_water = NULL;
@@ -704,7 +684,7 @@ test_nvd_all_or_nothing(void)
 static void
 test_nvd_stuck(void)
 {
-	g_autofree gchar *first = shared_path(nvd_pages[0]);
+	g_autofree gchar *first = ym_test_shared_advisory(nvd_pages[0]);
 	g_autoptr(SyncTest) test = NULL;
 	g_auto(YmAdvisoryFeed) feed = {0};
 
@@ -732,17 +712,18 @@ this_year(void)
 	return (guint) g_date_time_get_year(now);
 }
 
-/* checksum.txt as JVN publishes it (an array of url, filename, sha256,
- * size, lastModified), naming @filename with @sha256 and @size, and
- * optionally one more file */
-static GBytes *
-jvn_checksum(SyncTest *test,
-             const gchar *filename,
-             const gchar *sha256,
-             gsize size,
-             const gchar *other)
+/* serves checksum.txt, in place of any before, as JVN publishes it (an
+ * array of url, filename, sha256, size, lastModified), naming @filename
+ * with @sha256 and @size, and optionally one more file */
+static void
+serve_jvn_checksum(SyncTest *test,
+                   const gchar *filename,
+                   const gchar *sha256,
+                   gsize size,
+                   const gchar *other)
 {
-	GString *text = g_string_new("[\n");
+	g_autoptr(GString) text = g_string_new("[\n");
+	g_autoptr(GBytes) bytes = NULL;
 	const gchar *names[] = {filename, other};
 
 	for (guint i = 0; i < G_N_ELEMENTS(names) && names[i] != NULL; i++) {
@@ -758,7 +739,9 @@ jvn_checksum(SyncTest *test,
 		                       i == 0 ? size : size + 1);
 	}
 	g_string_append(text, "\n]\n");
-	return g_string_free_to_bytes(text);
+	bytes = g_bytes_new(text->str, text->len);
+	ym_test_https_clear(test->server, "/jvn/checksum.txt");
+	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", bytes, "text/plain");
 }
 
 /*
@@ -769,11 +752,9 @@ jvn_checksum(SyncTest *test,
 static void
 test_jvn_checksum(void)
 {
-	g_autofree gchar *rdf = shared_path(JVN_RDF);
+	g_autofree gchar *rdf = ym_test_shared_advisory(JVN_RDF);
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
-	g_autoptr(GBytes) checksum = NULL;
-	g_autoptr(GBytes) checksum_more = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *filename = NULL;
 	g_autofree gchar *rdf_path = NULL;
@@ -788,8 +769,7 @@ test_jvn_checksum(void)
 	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
 	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
 	rdf_path = g_strconcat("/jvn/", filename, NULL);
-	checksum = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
 	ym_test_https_add_file(test->server, rdf_path, rdf, "application/xml");
 	/* two years: last year's file is not in checksum.txt */
 	sync_test_configure(test, "jvn", "jvn-years=2", NULL);
@@ -828,9 +808,7 @@ test_jvn_checksum(void)
 	/* a new checksum.txt (another file changed) with the same hash for
 	 * this year's: still not fetched again */
 	other = g_strdup_printf("jvndb_detail_%u.rdf", this_year() - 5);
-	checksum_more = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), other);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum_more, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), other);
 	g_assert_cmpint(sync_test_run(test), ==, 0);
 	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/jvn/checksum.txt"), ==, 3);
 	g_assert_cmpuint(ym_test_https_get_requests(test->server, rdf_path), ==, 1);
@@ -843,12 +821,9 @@ test_jvn_checksum(void)
 static void
 test_jvn_mismatch(void)
 {
-	g_autofree gchar *rdf = shared_path(JVN_RDF);
+	g_autofree gchar *rdf = ym_test_shared_advisory(JVN_RDF);
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
-	g_autoptr(GBytes) wrong = NULL;
-	g_autoptr(GBytes) wrong_size = NULL;
-	g_autoptr(GBytes) right = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *filename = NULL;
 	g_autofree gchar *rdf_path = NULL;
@@ -867,8 +842,7 @@ test_jvn_mismatch(void)
 	sync_test_configure(test, "jvn", NULL);
 
 	/* the wrong hash, twice: the refused checksum.txt is not "seen" */
-	wrong = jvn_checksum(test, filename, other_sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", wrong, "text/plain");
+	serve_jvn_checksum(test, filename, other_sha256, g_bytes_get_size(rdf_bytes), NULL);
 	for (guint i = 0; i < 2; i++) {
 		g_auto(YmAdvisoryFeed) feed = {0};
 		g_auto(YmAdvisoryFeed) year = {0};
@@ -887,16 +861,12 @@ test_jvn_mismatch(void)
 	}
 
 	/* the right hash with the wrong size */
-	wrong_size = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes) + 1, NULL);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", wrong_size, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes) + 1, NULL);
 	g_assert_cmpint(sync_test_run(test), ==, 1);
 	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 0);
 
 	/* and the publisher fixes checksum.txt */
-	right = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", right, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
 	g_assert_cmpint(sync_test_run(test), ==, 0);
 	g_assert_cmpuint(ym_test_https_get_requests(test->server, rdf_path), ==, 4);
 	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 4);
@@ -908,12 +878,10 @@ test_jvn_mismatch(void)
 static void
 test_jvn_malformed(void)
 {
-	g_autofree gchar *rdf = shared_path(JVN_RDF);
+	g_autofree gchar *rdf = ym_test_shared_advisory(JVN_RDF);
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
 	g_autoptr(GBytes) cut = NULL;
-	g_autoptr(GBytes) checksum = NULL;
-	g_autoptr(GBytes) checksum_full = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *full_sha256 = NULL;
 	g_autofree gchar *filename = NULL;
@@ -934,8 +902,7 @@ test_jvn_malformed(void)
 	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, cut);
 	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
 	rdf_path = g_strconcat("/jvn/", filename, NULL);
-	checksum = jvn_checksum(test, filename, sha256, g_bytes_get_size(cut), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(cut), NULL);
 	ym_test_https_add_bytes(test->server, rdf_path, cut, "application/xml");
 	sync_test_configure(test, "jvn", NULL);
 
@@ -955,10 +922,7 @@ test_jvn_malformed(void)
 
 	/* the whole file, but as a web page */
 	full_sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
-	checksum_full =
-	    jvn_checksum(test, filename, full_sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_clear(test->server, "/jvn/checksum.txt");
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum_full, "text/plain");
+	serve_jvn_checksum(test, filename, full_sha256, g_bytes_get_size(rdf_bytes), NULL);
 	ym_test_https_clear(test->server, rdf_path);
 	ym_test_https_add_file(test->server, rdf_path, rdf, "text/html");
 	g_assert_cmpint(sync_test_run(test), ==, 1);
@@ -1111,7 +1075,7 @@ csaf_serve(SyncTest *test, guint n_docs)
 
 	for (guint i = 0; i < G_N_ELEMENTS(csaf_docs); i++) {
 		g_autofree gchar *name = g_strconcat(CSAF_2024, csaf_docs[i].name, NULL);
-		g_autofree gchar *file = shared_path(name);
+		g_autofree gchar *file = ym_test_shared_advisory(name);
 		g_autofree gchar *doc_path = csaf_doc_path(&csaf_docs[i]);
 		if (file == NULL)
 			return FALSE;
@@ -1243,7 +1207,7 @@ test_csaf_tampered(void)
 
 	if (!csaf_serve(test, 2))
 		return;
-	file = shared_path(name);
+	file = ym_test_shared_advisory(name);
 	original = read_bytes(file);
 	/* one product name changed, the JSON still valid */
 	changed = g_strndup(g_bytes_get_data(original, NULL), g_bytes_get_size(original));
@@ -1386,9 +1350,11 @@ test_csaf_directory(void)
 static void
 test_cve5_gaps(void)
 {
-	g_autofree gchar *nvd_a = shared_path("nvd/CVE-2024-47133.json");
-	g_autofree gchar *nvd_b = nvd_a != NULL ? shared_path("nvd/CVE-2025-32002.json") : NULL;
-	g_autofree gchar *cve5 = nvd_b != NULL ? shared_path("cve5/CVE-2024-47133.json") : NULL;
+	g_autofree gchar *nvd_a = ym_test_shared_advisory("nvd/CVE-2024-47133.json");
+	g_autofree gchar *nvd_b =
+	    nvd_a != NULL ? ym_test_shared_advisory("nvd/CVE-2025-32002.json") : NULL;
+	g_autofree gchar *cve5 =
+	    nvd_b != NULL ? ym_test_shared_advisory("cve5/CVE-2024-47133.json") : NULL;
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) bytes_a = NULL;
 	g_autoptr(GBytes) bytes_b = NULL;
@@ -1459,7 +1425,7 @@ sync_job_cb(gpointer data)
 static void
 test_concurrent(void)
 {
-	g_autofree gchar *kev_new = shared_path(KEV_NEW);
+	g_autofree gchar *kev_new = ym_test_shared_advisory(KEV_NEW);
 	const gchar *const only_nvd[] = {"nvd", NULL};
 	const gchar *const only_kev[] = {"kev", NULL};
 	g_autoptr(SyncTest) test = NULL;
@@ -1503,23 +1469,8 @@ test_concurrent(void)
 
 /* yamorictl advisories sync */
 
-typedef struct {
-	gint status;
-	gchar *out;
-	gchar *err;
-} RunResult;
-
 static void
-run_result_clear(RunResult *r)
-{
-	g_free(r->out);
-	g_free(r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunResult, run_result_clear)
-
-static void
-run_ctl_sync(RunResult *r, const gchar *state_dir, const gchar *config)
+run_ctl_sync(YmTestRun *r, const gchar *state_dir, const gchar *config)
 {
 	const gchar *argv[] = {g_getenv("YAMORICTL"),
 	                       "advisories",
@@ -1529,15 +1480,8 @@ run_ctl_sync(RunResult *r, const gchar *state_dir, const gchar *config)
 	                       "--config",
 	                       config,
 	                       NULL};
-	g_autoptr(GSubprocess) proc = NULL;
-	g_autoptr(GError) error = NULL;
 
-	proc = g_subprocess_newv(
-	    argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-	g_assert_no_error(error);
-	g_subprocess_communicate_utf8(proc, NULL, NULL, &r->out, &r->err, &error);
-	g_assert_no_error(error);
-	r->status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
+	ym_test_run_command(r, NULL, argv);
 }
 
 static void
@@ -1550,11 +1494,10 @@ assert_contains(const gchar *text, const gchar *part)
 static void
 test_yamorictl(void)
 {
-	g_autofree gchar *kev_new = shared_path(KEV_NEW);
-	g_autofree gchar *rdf = kev_new != NULL ? shared_path(JVN_RDF) : NULL;
+	g_autofree gchar *kev_new = ym_test_shared_advisory(KEV_NEW);
+	g_autofree gchar *rdf = kev_new != NULL ? ym_test_shared_advisory(JVN_RDF) : NULL;
 	g_autoptr(SyncTest) test = NULL;
 	g_autoptr(GBytes) rdf_bytes = NULL;
-	g_autoptr(GBytes) checksum = NULL;
 	g_autofree gchar *sha256 = NULL;
 	g_autofree gchar *filename = NULL;
 	g_autofree gchar *rdf_path = NULL;
@@ -1571,15 +1514,14 @@ test_yamorictl(void)
 	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
 	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
 	rdf_path = g_strconcat("/jvn/", filename, NULL);
-	checksum = jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
-	ym_test_https_add_bytes(test->server, "/jvn/checksum.txt", checksum, "text/plain");
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
 	ym_test_https_add_file(test->server, rdf_path, rdf, "application/xml");
 	ym_test_https_add_file(test->server, "/kev.json", kev_new, "application/json");
 	sync_test_configure(test, "kev;jvn", NULL);
 
 	/* both sources */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl_sync(&r, test->state_dir, test->config_path);
 		if (r.status != 0)
 			g_error("yamorictl advisories sync: %d\n%s", r.status, r.err);
@@ -1598,7 +1540,7 @@ test_yamorictl(void)
 	ym_test_https_clear(test->server, "/kev.json");
 	ym_test_https_add_file(test->server, "/kev.json", kev_new, "text/html");
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autoptr(YmStore) store = ym_store_new(second_dir);
 		g_autoptr(GError) error = NULL;
 		g_auto(YmAdvisoryFeed) feed = {0};

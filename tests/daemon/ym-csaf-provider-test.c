@@ -16,23 +16,13 @@
 #include "ym-csaf-provider.h"
 #include "ym-csaf-signature.h"
 #include "ym-error.h"
+#include "ym-test-common.h"
 
 static gchar *
 csaf_test_path(const gchar *relative)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path = NULL;
-
-	if (dir == NULL)
-		dir = "../shared/data";
-	path = g_build_filename(dir, "advisories", "csaf", relative, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared CSAF sample %s missing in CI", path);
-		g_test_skip("shared CSAF samples not available");
-		return NULL;
-	}
-	return g_steal_pointer(&path);
+	g_autofree gchar *name = g_build_filename("csaf", relative, NULL);
+	return ym_test_shared_advisory(name);
 }
 
 /* the contents of a shared file, NULL when skipped */

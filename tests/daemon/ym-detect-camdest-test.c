@@ -224,44 +224,9 @@ test_bounded(void)
 	harness_clear(&h);
 }
 
-static gchar *
-generate(const gchar *tmp, const gchar *name, const gchar *const *extra)
-{
-	gchar *path = g_build_filename(tmp, name, NULL);
-	g_autoptr(GPtrArray) argv = g_ptr_array_new();
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GSubprocess) proc = NULL;
-	g_ptr_array_add(argv, (gpointer) g_getenv("YAMORI_GEN"));
-	for (guint i = 0; extra[i] != NULL; i++)
-		g_ptr_array_add(argv, (gpointer) extra[i]);
-	g_ptr_array_add(argv, path);
-	g_ptr_array_add(argv, NULL);
-	proc = g_subprocess_newv((const gchar *const *) argv->pdata,
-	                         G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-	g_assert_no_error(error);
-	g_assert_true(g_subprocess_wait_check(proc, NULL, &error));
-	g_assert_no_error(error);
-	return path;
-}
-
-static void
-check_none(const gchar *tmp, const gchar *path, const gchar *name)
-{
-	g_autoptr(YmEngine) engine = ym_test_engine_new(tmp);
-	g_autoptr(GHashTable) alerts = NULL;
-	ym_test_engine_analyse(engine, path);
-	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), TYPE);
-	if (g_hash_table_size(alerts) != 0) {
-		g_printerr("%s:\n", name);
-		ym_test_dump_alerts(alerts);
-	}
-	g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
-}
-
 static void
 test_shared(void)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
 	g_autofree gchar *pcaps = NULL;
 	g_autofree gchar *tmp = NULL;
 	g_autoptr(GDir) listing = NULL;
@@ -269,15 +234,9 @@ test_shared(void)
 	const gchar *name;
 	guint n = 0;
 
-	if (dir == NULL)
-		dir = "../shared/data";
-	pcaps = g_build_filename(dir, "pcaps", NULL);
-	if (!g_file_test(pcaps, G_FILE_TEST_IS_DIR)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared captures missing in CI");
-		g_test_skip("shared captures not available");
+	pcaps = ym_test_shared_pcap(NULL);
+	if (pcaps == NULL)
 		return;
-	}
 	tmp = ym_test_make_tmpdir();
 	g_free(ym_test_make_signatures(tmp));
 	listing = g_dir_open(pcaps, 0, &error);
@@ -287,7 +246,7 @@ test_shared(void)
 		if (!g_str_has_suffix(name, ".pcap") && !g_str_has_suffix(name, ".pcapng"))
 			continue;
 		path = g_build_filename(pcaps, name, NULL);
-		check_none(tmp, path, name);
+		ym_test_assert_no_alerts(tmp, path, TYPE, name);
 		n++;
 	}
 	g_assert_cmpuint(n, >, 0);
@@ -312,11 +271,11 @@ test_demo(void)
 	}
 	tmp = ym_test_make_tmpdir();
 	g_free(ym_test_make_signatures(tmp));
-	clean = generate(tmp, "clean.pcapng", clean_args);
-	attacks = generate(tmp, "attacks.pcapng", attack_args);
+	clean = ym_test_generate(tmp, "clean.pcapng", clean_args);
+	attacks = ym_test_generate(tmp, "attacks.pcapng", attack_args);
 
 	/* 30 minutes of ordinary traffic: all within the camera's learning day */
-	check_none(tmp, clean, "clean demo");
+	ym_test_assert_no_alerts(tmp, clean, TYPE, "clean demo");
 	/* The attack demo's camera does upload 20 MiB at night to 194.87.31.208,
 	 * but within the first 30 minutes of the capture, i.e. while the camera
 	 * is still learning its destinations: this detector cannot and does not

@@ -190,20 +190,6 @@ test_pcp(void)
 	g_assert_false(_ym_upnp_parse_pcp(data, size, &m));
 }
 
-static gchar *
-generate(const gchar *tmp, const gchar *name, const gchar *scenes)
-{
-	gchar *path = g_build_filename(tmp, name, NULL);
-	const gchar *argv[] = {g_getenv("YAMORI_GEN"), "demo", path, scenes, NULL};
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GSubprocess) proc =
-	    g_subprocess_newv(argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-	g_assert_no_error(error);
-	g_assert_true(g_subprocess_wait_check(proc, NULL, &error));
-	g_assert_no_error(error);
-	return path;
-}
-
 static void
 test_demo(void)
 {
@@ -224,8 +210,8 @@ test_demo(void)
 	}
 	tmp = ym_test_make_tmpdir();
 	g_free(ym_test_make_signatures(tmp));
-	clean = generate(tmp, "clean.pcapng", "--scenes=none");
-	attacks = generate(tmp, "attacks.pcapng", NULL);
+	clean = ym_test_generate_demo(tmp, "clean.pcapng", "--scenes=none");
+	attacks = ym_test_generate_demo(tmp, "attacks.pcapng", NULL);
 
 	engine = ym_test_engine_new(tmp);
 	ym_test_engine_analyse(engine, clean);
@@ -267,7 +253,6 @@ test_demo(void)
 static void
 test_shared(void)
 {
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
 	g_autofree gchar *pcaps = NULL;
 	g_autofree gchar *tmp = NULL;
 	g_autoptr(GDir) listing = NULL;
@@ -275,15 +260,9 @@ test_shared(void)
 	const gchar *name;
 	guint n = 0;
 
-	if (dir == NULL)
-		dir = "../shared/data";
-	pcaps = g_build_filename(dir, "pcaps", NULL);
-	if (!g_file_test(pcaps, G_FILE_TEST_IS_DIR)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared captures missing in CI");
-		g_test_skip("shared captures not available");
+	pcaps = ym_test_shared_pcap(NULL);
+	if (pcaps == NULL)
 		return;
-	}
 	tmp = ym_test_make_tmpdir();
 	g_free(ym_test_make_signatures(tmp));
 	listing = g_dir_open(pcaps, 0, &error);

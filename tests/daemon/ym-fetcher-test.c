@@ -215,17 +215,11 @@ ym_fetcher_shared_file_func(void)
 	g_autoptr(GMappedFile) mapped = NULL;
 	g_autofree gchar *url = NULL;
 	g_autofree gchar *file = NULL;
-	const gchar *shared = g_getenv("YM_SHARED_DATA");
 	YmFetchResult result = YM_FETCH_RESULT_NOT_MODIFIED;
 
-	file = g_build_filename(shared != NULL ? shared : "../shared/data", "advisories", "kev",
-	                        "known_exploited_vulnerabilities.json", NULL);
-	if (!g_file_test(file, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisory %s missing in CI", file);
-		g_test_skip("shared advisories not available");
+	file = ym_test_shared_advisory("kev/known_exploited_vulnerabilities.json");
+	if (file == NULL)
 		return;
-	}
 	test = ym_fetcher_test_new();
 	url = ym_test_https_get_url(test->server, "/kev.json");
 	ym_test_https_add_file(test->server, "/kev.json", file, "application/json");

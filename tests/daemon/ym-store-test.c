@@ -132,15 +132,12 @@ test_not_a_database(void)
 	ym_test_rm_rf(dir);
 }
 
-/* a store written by schema version 1 (tests/data/store/schema-v1.db, made
- * by yamorid from zeek-dhcp.pcap and ndpi-ubiquiti-discovery.pcap) migrates
- * to the current version and keeps what it held */
-static void
-test_migrate_v1(void)
+/* the store of tests/data/store/@name copied into @dir as its yamori.db,
+ * opened and migrated */
+static YmStore *
+open_fixture(const gchar *dir, const gchar *name)
 {
-	g_autofree gchar *dir = ym_test_make_tmpdir();
-	g_autofree gchar *fixture =
-	    g_test_build_filename(G_TEST_DIST, "data", "store", "schema-v1.db", NULL);
+	g_autofree gchar *fixture = g_test_build_filename(G_TEST_DIST, "data", "store", name, NULL);
 	g_autofree gchar *copy = g_build_filename(dir, "yamori.db", NULL);
 	g_autofree gchar *contents = NULL;
 	g_autoptr(GError) error = NULL;
@@ -153,6 +150,18 @@ test_migrate_v1(void)
 	g_assert_no_error(error);
 	g_assert_true(ym_store_ensure_schema(store, &error));
 	g_assert_no_error(error);
+	return g_steal_pointer(&store);
+}
+
+/* a store written by schema version 1 (tests/data/store/schema-v1.db, made
+ * by yamorid from zeek-dhcp.pcap and ndpi-ubiquiti-discovery.pcap) migrates
+ * to the current version and keeps what it held */
+static void
+test_migrate_v1(void)
+{
+	g_autofree gchar *dir = ym_test_make_tmpdir();
+	g_autoptr(YmStore) store = open_fixture(dir, "schema-v1.db");
+
 	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 5);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 3);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM addresses"), ==, 3);
@@ -171,24 +180,13 @@ static void
 test_migrate_v4(void)
 {
 	g_autofree gchar *dir = ym_test_make_tmpdir();
-	g_autofree gchar *fixture =
-	    g_test_build_filename(G_TEST_DIST, "data", "store", "schema-v4.db", NULL);
-	g_autofree gchar *copy = g_build_filename(dir, "yamori.db", NULL);
-	g_autofree gchar *contents = NULL;
-	g_autoptr(GError) error = NULL;
-	g_autoptr(YmStore) store = ym_store_new(dir);
-	gsize length = 0;
+	g_autoptr(YmStore) store = open_fixture(dir, "schema-v4.db");
 
-	g_file_get_contents(fixture, &contents, &length, &error);
-	g_assert_no_error(error);
-	g_file_set_contents(copy, contents, (gssize) length, &error);
-	g_assert_no_error(error);
-	g_assert_true(ym_store_ensure_schema(store, &error));
-	g_assert_no_error(error);
 	g_assert_cmpuint(ym_store_get_schema_version(store), ==, 5);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM devices"), ==, 4);
-	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM alerts WHERE mac = "
-	                                  "'00:00:c0:9f:a0:97' AND type = 'insecure_remote_access'"),
+	g_assert_cmpint(count_rows(store,
+	                           "SELECT count(*) FROM alerts WHERE mac = "
+	                           "'00:00:c0:9f:a0:97' AND type = 'insecure_remote_access'"),
 	                ==, 2);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM advisories"), ==, 0);
 	g_assert_cmpint(count_rows(store, "SELECT count(*) FROM advisory_feeds"), ==, 0);

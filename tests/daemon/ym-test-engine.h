@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ym-engine.h"
+#include "ym-test-common.h"
 
 G_BEGIN_DECLS
 
@@ -96,6 +97,46 @@ ym_test_dump_alerts(GHashTable *alerts)
 		g_printerr("  %s %s %s\n", key, ym_severity_to_string(alert->severity),
 		           json != NULL ? json : "{}");
 	}
+}
+
+/* @tmp/@name written by yamori-gen with @extra before the file name */
+static inline gchar *
+ym_test_generate(const gchar *tmp, const gchar *name, const gchar *const *extra)
+{
+	gchar *path = g_build_filename(tmp, name, NULL);
+	g_autoptr(GPtrArray) argv = g_ptr_array_new();
+	g_ptr_array_add(argv, (gpointer) g_getenv("YAMORI_GEN"));
+	for (guint i = 0; extra[i] != NULL; i++)
+		g_ptr_array_add(argv, (gpointer) extra[i]);
+	g_ptr_array_add(argv, path);
+	g_ptr_array_add(argv, NULL);
+	ym_test_run_check((const gchar *const *) argv->pdata);
+	return path;
+}
+
+/* @tmp/@name written by "yamori-gen demo" with @scenes (may be NULL) */
+static inline gchar *
+ym_test_generate_demo(const gchar *tmp, const gchar *name, const gchar *scenes)
+{
+	gchar *path = g_build_filename(tmp, name, NULL);
+	const gchar *argv[] = {g_getenv("YAMORI_GEN"), "demo", path, scenes, NULL};
+	ym_test_run_check(argv);
+	return path;
+}
+
+/* no alert of @type when @path is analysed; @name labels a failure */
+static inline void
+ym_test_assert_no_alerts(const gchar *tmp, const gchar *path, const gchar *type, const gchar *name)
+{
+	g_autoptr(YmEngine) engine = ym_test_engine_new(tmp);
+	g_autoptr(GHashTable) alerts = NULL;
+	ym_test_engine_analyse(engine, path);
+	alerts = ym_test_alerts_of_type(ym_engine_get_alerts(engine), type);
+	if (g_hash_table_size(alerts) != 0) {
+		g_printerr("%s:\n", name);
+		ym_test_dump_alerts(alerts);
+	}
+	g_assert_cmpuint(g_hash_table_size(alerts), ==, 0);
 }
 
 G_END_DECLS

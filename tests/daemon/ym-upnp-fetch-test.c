@@ -15,11 +15,11 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
 #include "ym-test-common.h"
+#include "ym-test-db.h"
 #include "ym-test-netns.h"
 
 #define HELPER_PORT "49152"
@@ -171,22 +171,6 @@ assert_camera(JsonObject *device)
 	                ==, 90);
 }
 
-static gint64
-db_count(const gchar *dir, const gchar *sql)
-{
-	g_autofree gchar *path = g_build_filename(dir, "yamori.db", NULL);
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt = NULL;
-	gint64 n;
-	g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
-	n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return n;
-}
-
 static void
 test_live_fetch(void)
 {
@@ -230,11 +214,13 @@ test_live_fetch(void)
 		assert_camera(device);
 	}
 	/* the serial number and the UDN were never stored */
-	g_assert_cmpint(db_count(f.dir, "SELECT count(*) FROM observations WHERE value LIKE "
-	                                "'%C88812345%' OR value LIKE '%c0564b123456%'"),
+	g_assert_cmpint(ym_test_db_count(f.dir,
+	                                 "SELECT count(*) FROM observations WHERE value LIKE "
+	                                 "'%C88812345%' OR value LIKE '%c0564b123456%'"),
 	                ==, 0);
 	g_assert_cmpint(
-	    db_count(f.dir, "SELECT count(*) FROM observations WHERE kind LIKE 'upnp_%'"), ==, 7);
+	    ym_test_db_count(f.dir, "SELECT count(*) FROM observations WHERE kind LIKE 'upnp_%'"),
+	    ==, 7);
 
 	/* after a restart: still known, and not fetched again within a day */
 	{

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "ym-test-common.h"
 #include "ym-version.h"
 
 /* the sign of a comparison */
@@ -435,23 +436,6 @@ test_in_range(void)
 	    ym_version_in_range("1.1.4 Build 5", FALSE, "1.1.4", NULL, FALSE, NULL, FALSE), ==, 1);
 }
 
-static gchar *
-shared_advisories(const gchar *name)
-{
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *path = NULL;
-	if (dir == NULL)
-		dir = "../shared/data";
-	path = g_build_filename(dir, "advisories", name, NULL);
-	if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisories %s missing in CI", path);
-		g_test_skip("shared advisories not available");
-		return NULL;
-	}
-	return g_steal_pointer(&path);
-}
-
 static void
 collect_ranges(JsonNode *node, GPtrArray *names)
 {
@@ -475,7 +459,7 @@ collect_ranges(JsonNode *node, GPtrArray *names)
 static void
 test_csaf_samples(void)
 {
-	g_autofree gchar *dir = shared_advisories("csaf/cisa-iot-picks");
+	g_autofree gchar *dir = ym_test_shared_advisory("csaf/cisa-iot-picks");
 	g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GDir) gdir = NULL;
 	g_autoptr(GError) error = NULL;

@@ -29,40 +29,11 @@
 #define MAC_ASUS   "7c:10:c9:44:16:bb"
 #define MAC_GLINET "94:83:c4:ae:eb:0a"
 
-typedef struct {
-	gint status;
-	gchar *out;
-	gchar *err;
-} RunResult;
-
+/* @program with the NULL-terminated @args, its stderr logged */
 static void
-run_result_clear(RunResult *r)
+run_argv(YmTestRun *r, const gchar *program, const gchar *const *args)
 {
-	g_free(r->out);
-	g_free(r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunResult, run_result_clear)
-
-/* @program with the NULL-terminated @args */
-static void
-run_argv(RunResult *r, const gchar *program, const gchar *const *args)
-{
-	g_autoptr(GPtrArray) argv = g_ptr_array_new();
-	g_autoptr(GSubprocess) proc = NULL;
-	g_autoptr(GError) error = NULL;
-
-	g_ptr_array_add(argv, (gpointer) program);
-	for (guint i = 0; args[i] != NULL; i++)
-		g_ptr_array_add(argv, (gpointer) args[i]);
-	g_ptr_array_add(argv, NULL);
-	proc = g_subprocess_newv((const gchar *const *) argv->pdata,
-	                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-	                         &error);
-	g_assert_no_error(error);
-	g_subprocess_communicate_utf8(proc, NULL, NULL, &r->out, &r->err, &error);
-	g_assert_no_error(error);
-	r->status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
+	ym_test_run_program(r, program, args);
 	if (r->err != NULL && r->err[0] != '\0')
 		g_test_message("%s stderr: %s", program, r->err);
 }
@@ -71,27 +42,10 @@ run_argv(RunResult *r, const gchar *program, const gchar *const *args)
 	run_argv(r, g_getenv("YAMORICTL"), (const gchar *const[]){__VA_ARGS__, NULL})
 #define yamorid(r, ...) run_argv(r, g_getenv("YAMORID"), (const gchar *const[]){__VA_ARGS__, NULL})
 
-static gchar *
-shared_advisories(void)
-{
-	const gchar *dir = g_getenv("YM_SHARED_DATA");
-	g_autofree gchar *root = NULL;
-	if (dir == NULL)
-		dir = "../shared/data";
-	root = g_build_filename(dir, "advisories", NULL);
-	if (!g_file_test(root, G_FILE_TEST_IS_DIR)) {
-		if (g_getenv("CI") != NULL)
-			g_error("shared advisories %s missing in CI", root);
-		g_test_skip("shared advisories not available");
-		return NULL;
-	}
-	return g_steal_pointer(&root);
-}
-
 static void
 import_all(const gchar *state_dir, const gchar *root)
 {
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	g_autofree gchar *expected =
 	    g_strdup_printf("%s: 3215 advisories from 413 files (60 skipped, 0 failed)\n", root);
 	yamorictl(&r, "advisories", "import", "--state-dir", state_dir, root);
@@ -125,7 +79,7 @@ member_names(JsonObject *object)
 static void
 test_import_status_match(void)
 {
-	g_autofree gchar *root = shared_advisories();
+	g_autofree gchar *root = ym_test_shared_advisory(NULL);
 	g_autofree gchar *dir = NULL;
 	g_auto(GStrv) lines = NULL;
 	const struct {
@@ -141,7 +95,7 @@ test_import_status_match(void)
 
 	/* status: the distinct advisories, per source too */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		yamorictl(&r, "advisories", "status", "--state-dir", dir);
 		g_assert_cmpint(r.status, ==, 0);
 		g_assert_true(g_str_has_prefix(r.out, "1818 advisories ("));
@@ -166,7 +120,7 @@ test_import_status_match(void)
 
 	/* match, as JSON: the Archer AX21 of CVE-2023-1389 */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autoptr(JsonNode) root_node = NULL;
 		g_autofree gchar *members = NULL;
 		g_autofree gchar *advisory_members = NULL;
@@ -203,7 +157,7 @@ test_import_status_match(void)
 		g_assert_cmpfloat(json_object_get_double_member(m, "cvss"), ==, 8.8);
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autoptr(JsonNode) root_node = NULL;
 		JsonObject *m;
 		yamorictl(&r, "advisories", "match", "--vendor", "TP-Link", "--model",
@@ -216,7 +170,7 @@ test_import_status_match(void)
 	}
 	/* the text form, and a model no advisory names */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		yamorictl(&r, "advisories", "match", "--vendor", "QNAP", "--model", "VioStor NVR",
 		          "--firmware", "3.9", "--state-dir", dir);
 		g_assert_cmpint(r.status, ==, 0);
@@ -224,7 +178,7 @@ test_import_status_match(void)
 		                                      "csaf:ICSA-23-355-02 KEV EOL "));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		yamorictl(&r, "advisories", "match", "--vendor", "D-Link", "--model", "DNS-313",
 		          "--state-dir", dir);
 		g_assert_cmpint(r.status, ==, 0);
@@ -250,7 +204,7 @@ test_usage_errors(void)
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autoptr(GPtrArray) args = g_ptr_array_new();
 		for (guint j = 0; cases[i].args[j] != NULL; j++)
 			g_ptr_array_add(args, (gpointer) cases[i].args[j]);
@@ -282,7 +236,7 @@ test_missing_state_dir(void)
 	};
 
 	for (guint i = 0; i < G_N_ELEMENTS(commands); i++) {
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_argv(&r, g_getenv("YAMORICTL"), commands[i]);
 		g_assert_cmpint(r.status, ==, 1);
 		g_assert_cmpstr(r.err, ==, expected);
@@ -349,7 +303,7 @@ check_alerts(const gchar *report, const AlertCheck *expected, guint n_expected)
 static gchar *
 report(const gchar *capture, const gchar *dir)
 {
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	yamorid(&r, "--read", capture, "--state-dir", dir, "--report", "json");
 	g_assert_cmpint(r.status, ==, 0);
 	return g_steal_pointer(&r.out);
@@ -408,7 +362,7 @@ test_device_alerts(void)
 
 	if (capture == NULL)
 		return;
-	root = shared_advisories();
+	root = ym_test_shared_advisory(NULL);
 	if (root == NULL)
 		return;
 	dir = ym_test_make_tmpdir();

@@ -22,60 +22,11 @@
 #include "ym-test-common.h"
 #include "ym-test-minisign.h"
 
-typedef struct {
-	gint status;
-	gchar *out;
-	gchar *err;
-} RunResult;
-
-static void
-run_result_clear(RunResult *r)
-{
-	g_free(r->out);
-	g_free(r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunResult, run_result_clear)
-
-/* @program with the NULL-terminated @args */
-static void
-run_full(RunResult *r, const gchar *program, va_list args)
-{
-	g_autoptr(GPtrArray) argv = g_ptr_array_new();
-	g_autoptr(GSubprocess) proc = NULL;
-	g_autoptr(GError) error = NULL;
-	const gchar *arg;
-
-	g_ptr_array_add(argv, (gpointer) program);
-	for (arg = va_arg(args, const gchar *); arg != NULL; arg = va_arg(args, const gchar *))
-		g_ptr_array_add(argv, (gpointer) arg);
-	g_ptr_array_add(argv, NULL);
-	proc = g_subprocess_newv((const gchar *const *) argv->pdata,
-	                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-	                         &error);
-	g_assert_no_error(error);
-	g_subprocess_communicate_utf8(proc, NULL, NULL, &r->out, &r->err, &error);
-	g_assert_no_error(error);
-	r->status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
-}
-
-static void
-run_ctl(RunResult *r, ...)
-{
-	va_list args;
-	va_start(args, r);
-	run_full(r, g_getenv("YAMORICTL"), args);
-	va_end(args);
-}
-
-static void
-run_yamorid(RunResult *r, ...)
-{
-	va_list args;
-	va_start(args, r);
-	run_full(r, g_getenv("YAMORID"), args);
-	va_end(args);
-}
+/* the NULL-terminated arguments after @r */
+#define run_ctl(r, ...)                                                                            \
+	ym_test_run_program(r, g_getenv("YAMORICTL"), (const gchar *const[]){__VA_ARGS__})
+#define run_yamorid(r, ...)                                                                        \
+	ym_test_run_program(r, g_getenv("YAMORID"), (const gchar *const[]){__VA_ARGS__})
 
 static gchar *
 read_text(const gchar *path)
@@ -104,23 +55,17 @@ make_bundle(const gchar *dir, const gchar *key, guint64 version, const gchar *so
 	g_autofree gchar *name = g_strdup_printf("signatures-%" G_GUINT64_FORMAT ".tar", version);
 	g_autofree gchar *number = g_strdup_printf("%" G_GUINT64_FORMAT, version);
 	gchar *out = g_build_filename(dir, name, NULL);
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 
-	{
-		const gchar *argv[] = {script, number, key, out, NULL};
-		g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new(
-		    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-		g_autoptr(GSubprocess) proc = NULL;
-		g_autoptr(GError) error = NULL;
-		if (source != NULL)
-			g_subprocess_launcher_setenv(launcher, "YM_BUNDLE_SOURCE", source, TRUE);
-		proc = g_subprocess_launcher_spawnv(launcher, argv, &error);
-		g_assert_no_error(error);
-		g_subprocess_communicate_utf8(proc, NULL, NULL, &r.out, &r.err, &error);
-		g_assert_no_error(error);
-		if (!g_subprocess_get_if_exited(proc) || g_subprocess_get_exit_status(proc) != 0)
-			g_error("make-signature-bundle.sh failed: %s", r.err);
-	}
+	const gchar *argv[] = {script, number, key, out, NULL};
+	g_autoptr(GSubprocessLauncher) launcher =
+	    g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_NONE);
+
+	if (source != NULL)
+		g_subprocess_launcher_setenv(launcher, "YM_BUNDLE_SOURCE", source, TRUE);
+	ym_test_run_command(&r, launcher, argv);
+	if (r.status != 0)
+		g_error("make-signature-bundle.sh failed: %s", r.err);
 	return out;
 }
 
@@ -161,51 +106,51 @@ static void
 test_usage(void)
 {
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_true(g_str_has_prefix(r.err, "Usage: yamorictl COMMAND"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "--help", NULL);
 		g_assert_cmpint(r.status, ==, 0);
 		g_assert_nonnull(strstr(r.out, "  signatures   Install signed signature updates"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "frobnicate", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_cmpstr(
 		    r.err, ==, "yamorictl: unknown command \"frobnicate\"; see yamorictl --help\n");
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_true(
 		    g_str_has_prefix(r.err, "Usage:\n  yamorictl signatures install BUNDLE"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "remove", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_nonnull(strstr(r.err, "unknown signatures command \"remove\""));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "install", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_cmpstr(r.err, ==, "yamorictl: give exactly one bundle file\n");
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "install", "a.tar", "--colour", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_nonnull(strstr(r.err, "--colour"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "status", "extra", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_cmpstr(r.err, ==, "yamorictl: status takes no file\n");
@@ -228,7 +173,7 @@ test_install_status(void)
 		return;
 	state = g_build_filename(f.dir, "state", NULL);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "status", "--state-dir", state, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 		expected = g_strdup_printf("Active signatures: the set packaged with Yamori\n"
@@ -252,7 +197,7 @@ test_install_status(void)
 		g_assert_null(strstr(listing, ".py"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_free(expected);
 		expected = g_strdup_printf("Installed signatures version %" G_GUINT64_FORMAT ".\n"
 		                           "Reload the daemon to use them: systemctl reload "
@@ -265,7 +210,7 @@ test_install_status(void)
 		g_assert_cmpstr(r.out, ==, expected);
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_free(expected);
 		expected = g_strdup_printf("Active signatures: the installed bundle\n"
 		                           "Version: %" G_GUINT64_FORMAT
@@ -278,7 +223,7 @@ test_install_status(void)
 
 	/* refusals: exit 1 and the reason */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "install", bundle, "--state-dir", state, "--trusted-key",
 		        f.pub, NULL);
 		g_assert_cmpint(r.status, ==, 1);
@@ -287,7 +232,7 @@ test_install_status(void)
 		g_assert_cmpstr(r.out, ==, "");
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autofree gchar *missing = g_build_filename(f.dir, "none.minisig", NULL);
 		run_ctl(&r, "signatures", "install", bundle, "--signature", missing, "--state-dir",
 		        state, "--trusted-key", f.pub, NULL);
@@ -296,7 +241,7 @@ test_install_status(void)
 	}
 	{
 		/* without --trusted-key only the project's key is trusted */
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autofree gchar *newer = make_bundle(f.dir, f.key, version + 1, NULL);
 		packaged_pub = g_build_filename(SRCDIR, "..", "signatures", "keys",
 		                                "yamori-signatures-2026.pub", NULL);
@@ -364,7 +309,7 @@ test_daemon_uses_bundle(void)
 	state = g_build_filename(f.dir, "state", NULL);
 	g_assert_cmpint(g_mkdir(state, 0700), ==, 0);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autoptr(JsonParser) parser = json_parser_new();
 		run_yamorid(&r, "--read", capture, "--state-dir", state, "--report", "json", NULL);
 		g_assert_cmpint(r.status, ==, 0);
@@ -390,13 +335,13 @@ test_daemon_uses_bundle(void)
 	version = f.packaged + 1;
 	bundle = make_bundle(f.dir, f.key, version, source);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "install", bundle, "--state-dir", state, "--trusted-key",
 		        f.pub, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		g_autoptr(JsonParser) parser = json_parser_new();
 		JsonObject *alert, *evidence;
 		run_yamorid(&r, "--read", capture, "--state-dir", state, "--report", "json", NULL);
@@ -420,7 +365,7 @@ test_daemon_uses_bundle(void)
 	}
 	/* --signatures-dir still wins over the installed bundle */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", capture, "--state-dir", state, "--signatures-dir",
 		            g_getenv("YM_SIGNATURES_DIR"), NULL);
 		g_assert_cmpint(r.status, ==, 0);
@@ -468,7 +413,7 @@ test_sighup_takes_bundle(void)
 	}
 	g_usleep(1500 * 1000);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_ctl(&r, "signatures", "install", bundle, "--state-dir", state, "--trusted-key",
 		        f.pub, NULL);
 		g_assert_cmpint(r.status, ==, 0);

@@ -16,46 +16,12 @@
 #include <unistd.h>
 
 #include "ym-test-common.h"
+#include "ym-test-db.h"
 #include "ym-test-netns.h"
 
-typedef struct {
-	gint status;
-	gchar *out;
-	gchar *err;
-} RunResult;
-
-static void
-run_result_clear(RunResult *r)
-{
-	g_free(r->out);
-	g_free(r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunResult, run_result_clear)
-
-static void
-run_yamorid(RunResult *r, const gchar *first, ...)
-{
-	g_autoptr(GPtrArray) argv = g_ptr_array_new();
-	g_autoptr(GSubprocess) proc = NULL;
-	g_autoptr(GError) error = NULL;
-	va_list args;
-	const gchar *arg;
-
-	g_ptr_array_add(argv, (gpointer) g_getenv("YAMORID"));
-	va_start(args, first);
-	for (arg = first; arg != NULL; arg = va_arg(args, const gchar *))
-		g_ptr_array_add(argv, (gpointer) arg);
-	va_end(args);
-	g_ptr_array_add(argv, NULL);
-	proc = g_subprocess_newv((const gchar *const *) argv->pdata,
-	                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-	                         &error);
-	g_assert_no_error(error);
-	g_subprocess_communicate_utf8(proc, NULL, NULL, &r->out, &r->err, &error);
-	g_assert_no_error(error);
-	r->status = g_subprocess_get_if_exited(proc) ? g_subprocess_get_exit_status(proc) : -1;
-}
+/* the NULL-terminated arguments after @r */
+#define run_yamorid(r, ...)                                                                        \
+	ym_test_run_program(r, g_getenv("YAMORID"), (const gchar *const[]){__VA_ARGS__})
 
 static JsonObject *
 parse_report(const gchar *text, JsonParser *parser)
@@ -67,22 +33,6 @@ parse_report(const gchar *text, JsonParser *parser)
 	root = json_parser_get_root(parser);
 	g_assert_true(JSON_NODE_HOLDS_OBJECT(root));
 	return json_node_get_object(root);
-}
-
-static gint64
-db_count(const gchar *dir, const gchar *sql)
-{
-	g_autofree gchar *path = g_build_filename(dir, "yamori.db", NULL);
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt = NULL;
-	gint64 n;
-	g_assert_cmpint(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-	g_assert_cmpint(sqlite3_step(stmt), ==, SQLITE_ROW);
-	n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return n;
 }
 
 /* a copy of the first @length bytes of a shared capture */
@@ -117,7 +67,7 @@ test_bad_files(void)
 	g_file_set_contents(text, "shopping list: milk, eggs\n", -1, &error);
 	g_assert_no_error(error);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", missing, "--report", "json", NULL);
 		g_assert_cmpint(r.status, ==, 1);
 		g_assert_nonnull(strstr(r.err, missing));
@@ -125,19 +75,19 @@ test_bad_files(void)
 		g_assert_cmpstr(r.out, ==, "");
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", empty, NULL);
 		g_assert_cmpint(r.status, ==, 1);
 		g_assert_nonnull(strstr(r.err, "empty.pcap: the file is empty"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", text, NULL);
 		g_assert_cmpint(r.status, ==, 1);
 		g_assert_nonnull(strstr(r.err, "notes.txt: not a pcap or pcapng capture file"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", text, "--report", "xml", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_nonnull(strstr(r.err, "--report must be json or text"));
@@ -161,16 +111,16 @@ test_truncated_keeps_store(void)
 	 * (tshark -e frame.len); cut inside the record header of packet 3 */
 	cut = write_prefix(dir, "zeek-dhcp.pcap", 24 + (16 + 307) + (16 + 409) + 9);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", good, "--state-dir", state, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	devices = db_count(state, "SELECT count(*) FROM devices");
-	addresses = db_count(state, "SELECT count(*) FROM addresses");
-	runs = db_count(state, "SELECT count(*) FROM runs");
+	devices = ym_test_db_count(state, "SELECT count(*) FROM devices");
+	addresses = ym_test_db_count(state, "SELECT count(*) FROM addresses");
+	runs = ym_test_db_count(state, "SELECT count(*) FROM runs");
 	g_assert_cmpint(runs, ==, 1);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		/* the good file first, then the broken one: nothing of either is kept */
 		run_yamorid(&r, "--read", good, "--read", cut, "--state-dir", state, "--report",
 		            "json", NULL);
@@ -180,9 +130,9 @@ test_truncated_keeps_store(void)
 		g_assert_nonnull(strstr(r.err, "offset 772"));
 		g_assert_cmpstr(r.out, ==, "");
 	}
-	g_assert_cmpint(db_count(state, "SELECT count(*) FROM devices"), ==, devices);
-	g_assert_cmpint(db_count(state, "SELECT count(*) FROM addresses"), ==, addresses);
-	g_assert_cmpint(db_count(state, "SELECT count(*) FROM runs"), ==, 1);
+	g_assert_cmpint(ym_test_db_count(state, "SELECT count(*) FROM devices"), ==, devices);
+	g_assert_cmpint(ym_test_db_count(state, "SELECT count(*) FROM addresses"), ==, addresses);
+	g_assert_cmpint(ym_test_db_count(state, "SELECT count(*) FROM runs"), ==, 1);
 	ym_test_rm_rf(dir);
 }
 
@@ -194,7 +144,7 @@ test_cut_last_packet(void)
 	g_autofree gchar *src = ym_test_shared_pcap("zeek-dhcp.pcap");
 	g_autofree gchar *cut = NULL;
 	g_autoptr(JsonParser) parser = json_parser_new();
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	JsonObject *report, *stats;
 	if (src == NULL)
 		return;
@@ -214,7 +164,7 @@ test_report_keys(void)
 {
 	g_autofree gchar *path = ym_test_shared_pcap("zeek-dhcp.pcap");
 	g_autoptr(JsonParser) parser = json_parser_new();
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	JsonObject *report, *stats, *device;
 	JsonArray *devices;
 	if (path == NULL)
@@ -250,7 +200,7 @@ static void
 test_text_report(void)
 {
 	g_autofree gchar *path = ym_test_shared_pcap("zeek-dhcp.pcap");
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	if (path == NULL)
 		return;
 	run_yamorid(&r, "--read", path, "--report", "text", NULL);
@@ -268,8 +218,8 @@ test_state_accumulates(void)
 	g_autofree gchar *a = ym_test_shared_pcap("zeek-dhcp.pcap");
 	g_autofree gchar *b = ym_test_shared_pcap("zeek-arp-who-has.pcap");
 	g_autoptr(JsonParser) parser = json_parser_new();
-	g_auto(RunResult) r1 = {0};
-	g_auto(RunResult) r2 = {0};
+	g_auto(YmTestRun) r1 = {0};
+	g_auto(YmTestRun) r2 = {0};
 	JsonArray *devices;
 	gboolean dell = FALSE, arris = FALSE;
 	if (a == NULL || b == NULL)
@@ -287,7 +237,7 @@ test_state_accumulates(void)
 	}
 	g_assert_true(dell);
 	g_assert_true(arris);
-	g_assert_cmpint(db_count(dir, "SELECT count(*) FROM runs"), ==, 2);
+	g_assert_cmpint(ym_test_db_count(dir, "SELECT count(*) FROM runs"), ==, 2);
 	ym_test_rm_rf(dir);
 }
 
@@ -413,7 +363,7 @@ test_live_sigkill(void)
 	    g_strdup_printf("SELECT count(*) FROM addresses a JOIN devices d ON d.id = a.device_id "
 	                    "WHERE d.mac = '%s' AND a.address = '10.231.0.2'",
 	                    peer_mac);
-	g_assert_cmpint(db_count(dir, sql), ==, 1);
+	g_assert_cmpint(ym_test_db_count(dir, sql), ==, 1);
 	ym_test_rm_rf(dir);
 }
 
@@ -421,7 +371,7 @@ test_live_sigkill(void)
 static void
 test_live_bad_filter(void)
 {
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	if (getuid() != 0) {
 		g_test_skip("needs root to open a capture");
 		return;
@@ -438,7 +388,7 @@ test_full_disk(void)
 	g_autofree gchar *dir = NULL;
 	g_autofree gchar *cmd = NULL;
 	g_autofree gchar *path = ym_test_shared_pcap("ndpi-alexa-app-android.pcapng");
-	g_auto(RunResult) r = {0};
+	g_auto(YmTestRun) r = {0};
 	if (path == NULL)
 		return;
 	if (getuid() != 0) {
@@ -523,40 +473,43 @@ test_mark_known(void)
 	if (path == NULL)
 		return;
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", path, "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	g_assert_cmpint(db_count(dir, "SELECT count(*) FROM devices WHERE known = 1"), ==, 0);
+	g_assert_cmpint(ym_test_db_count(dir, "SELECT count(*) FROM devices WHERE known = 1"), ==,
+	                0);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--mark-known", "90:B1:1C:99:49:29", "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	g_assert_cmpint(db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"),
-	                ==, 1);
+	g_assert_cmpint(
+	    ym_test_db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"), ==,
+	    1);
 	/* analysing again does not forget it */
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--read", path, "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 0);
 	}
-	g_assert_cmpint(db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"),
-	                ==, 1);
+	g_assert_cmpint(
+	    ym_test_db_count(dir, "SELECT known FROM devices WHERE mac = '90:b1:1c:99:49:29'"), ==,
+	    1);
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--mark-known", "02:00:00:00:00:99", "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 1);
 		g_assert_nonnull(strstr(r.err, "no device 02:00:00:00:00:99 has been seen"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--mark-known", "kitchen-tablet", "--state-dir", dir, NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_nonnull(strstr(r.err, "is not a MAC address"));
 	}
 	{
-		g_auto(RunResult) r = {0};
+		g_auto(YmTestRun) r = {0};
 		run_yamorid(&r, "--mark-known", "90:b1:1c:99:49:29", NULL);
 		g_assert_cmpint(r.status, ==, 2);
 		g_assert_nonnull(strstr(r.err, "--mark-known needs --state-dir"));
