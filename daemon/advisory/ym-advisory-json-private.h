@@ -133,6 +133,40 @@ _ym_advisory_json_emit(YmAdvisory *advisory,
 YmAdvisoryProduct *
 _ym_advisory_json_add_product(YmAdvisory *advisory, const gchar *path, GError **error);
 
+/* @text, or NULL when it is NULL or empty */
+const gchar *
+_ym_advisory_json_nonempty(const gchar *text);
+
+/* "descriptions": [{lang, value}] into the first English and Japanese
+ * summaries the advisory does not have yet (NVD and CVE 5 share the shape) */
+gboolean
+_ym_advisory_json_parse_descriptions(JsonObject *object,
+                                     const gchar *path,
+                                     YmAdvisory *advisory,
+                                     GError **error);
+
+/* "references": [{url, tags}]: the first web URL tagged @advisory_tag or
+ * @patch_tag becomes the remediation URL, and a @patch_tag says a vendor
+ * fix exists (the tags differ between NVD and CVE 5) */
+gboolean
+_ym_advisory_json_parse_references(JsonObject *object,
+                                   const gchar *path,
+                                   const gchar *advisory_tag,
+                                   const gchar *patch_tag,
+                                   YmAdvisory *advisory,
+                                   GError **error);
+
+/* "baseScore" and "vectorString" of a CVSS object at @path; a score outside
+ * 0 to 10 is warned about in the caller's @log_domain and left not @present */
+gboolean
+_ym_advisory_json_get_cvss(const gchar *log_domain,
+                           JsonObject *cvss,
+                           const gchar *path,
+                           gdouble *score,
+                           const gchar **vector,
+                           gboolean *present,
+                           GError **error);
+
 /* @text cut to 40 bytes with control and non-ASCII bytes escaped, for
  * messages that quote a value from the feed */
 gchar *

@@ -9,6 +9,7 @@
 
 #include "ym-advisory-json-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "common/ym-error.h"
@@ -417,6 +418,110 @@ _ym_advisory_json_add_product(YmAdvisory *advisory, const gchar *path, GError **
 		return NULL;
 	}
 	return ym_advisory_add_product(advisory);
+}
+
+const gchar *
+_ym_advisory_json_nonempty(const gchar *text)
+{
+	return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
+gboolean
+_ym_advisory_json_parse_descriptions(JsonObject *object,
+                                     const gchar *path,
+                                     YmAdvisory *advisory,
+                                     GError **error)
+{
+	JsonArray *descriptions = NULL;
+	g_autofree gchar *array_path = _ym_advisory_json_path(path, "descriptions");
+
+	if (!_ym_advisory_json_get_array(object, path, "descriptions", YM_ADVISORY_JSON_OPTIONAL,
+	                                 &descriptions, error))
+		return FALSE;
+	for (guint i = 0; descriptions != NULL && i < json_array_get_length(descriptions); i++) {
+		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
+		JsonObject *description = NULL;
+		const gchar *lang = NULL;
+		const gchar *value = NULL;
+
+		if (!_ym_advisory_json_element_object(descriptions, array_path, i, &description,
+		                                      error))
+			return FALSE;
+		if (!_ym_advisory_json_get_string(description, item_path, "lang",
+		                                  YM_ADVISORY_JSON_OPTIONAL, &lang, error) ||
+		    !_ym_advisory_json_get_string(description, item_path, "value",
+		                                  YM_ADVISORY_JSON_OPTIONAL, &value, error))
+			return FALSE;
+		if (_ym_advisory_json_nonempty(value) == NULL)
+			continue;
+		/* other languages (VulDB adds "de") are not shown to residents */
+		if (advisory->summary_en == NULL && _ym_advisory_json_lang_is(lang, "en"))
+			advisory->summary_en = g_strdup(value);
+		else if (advisory->summary_ja == NULL && _ym_advisory_json_lang_is(lang, "ja"))
+			advisory->summary_ja = g_strdup(value);
+	}
+	return TRUE;
+}
+
+gboolean
+_ym_advisory_json_parse_references(JsonObject *object,
+                                   const gchar *path,
+                                   const gchar *advisory_tag,
+                                   const gchar *patch_tag,
+                                   YmAdvisory *advisory,
+                                   GError **error)
+{
+	JsonArray *references = NULL;
+	g_autofree gchar *array_path = _ym_advisory_json_path(path, "references");
+
+	if (!_ym_advisory_json_get_array(object, path, "references", YM_ADVISORY_JSON_OPTIONAL,
+	                                 &references, error))
+		return FALSE;
+	for (guint i = 0; references != NULL && i < json_array_get_length(references); i++) {
+		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
+		JsonObject *reference = NULL;
+		const gchar *url = NULL;
+		gboolean has_advisory_tag = FALSE;
+		gboolean has_patch_tag = FALSE;
+
+		if (!_ym_advisory_json_element_object(references, array_path, i, &reference, error))
+			return FALSE;
+		if (!_ym_advisory_json_get_string(reference, item_path, "url",
+		                                  YM_ADVISORY_JSON_OPTIONAL, &url, error) ||
+		    !_ym_advisory_json_has_string(reference, item_path, "tags", advisory_tag,
+		                                  &has_advisory_tag, error) ||
+		    !_ym_advisory_json_has_string(reference, item_path, "tags", patch_tag,
+		                                  &has_patch_tag, error))
+			return FALSE;
+		if (!_ym_advisory_url_is_web(url) || !(has_advisory_tag || has_patch_tag))
+			continue;
+		if (has_patch_tag)
+			advisory->remediation = YM_REMEDIATION_VENDOR_FIX;
+		if (advisory->remediation_url == NULL)
+			advisory->remediation_url = g_strdup(url);
+	}
+	return TRUE;
+}
+
+gboolean
+_ym_advisory_json_get_cvss(const gchar *log_domain,
+                           JsonObject *cvss,
+                           const gchar *path,
+                           gdouble *score,
+                           const gchar **vector,
+                           gboolean *present,
+                           GError **error)
+{
+	if (!_ym_advisory_json_get_double(cvss, path, "baseScore", score, present, error) ||
+	    !_ym_advisory_json_get_string(cvss, path, "vectorString", YM_ADVISORY_JSON_OPTIONAL,
+	                                  vector, error))
+		return FALSE;
+	if (*present && (!isfinite(*score) || *score < 0 || *score > 10)) {
+		g_log(log_domain, G_LOG_LEVEL_WARNING,
+		      "%s.baseScore: %g is not a CVSS score, ignored", path, *score);
+		*present = FALSE;
+	}
+	return TRUE;
 }
 
 gchar *
