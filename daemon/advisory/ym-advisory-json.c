@@ -153,31 +153,50 @@ json_set_member_error(GError **error, const gchar *path, const gchar *member, co
 	g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "%s: %s", full, what);
 }
 
-/* the member's node, NULL when missing or JSON null */
-static JsonNode *
-json_get_member(JsonObject *object,
-                const gchar *path,
-                const gchar *member,
-                YmAdvisoryJsonPresence presence,
-                gboolean *ok,
-                GError **error)
+/* @value_type only for JSON_NODE_VALUE; G_TYPE_DOUBLE takes integers too */
+static gboolean
+json_node_is(JsonNode *node, JsonNodeType node_type, GType value_type)
 {
-	JsonNode *node = json_object_get_member(object, member);
-	*ok = TRUE;
-	if (node == NULL || JSON_NODE_HOLDS_NULL(node)) {
-		if (presence == YM_ADVISORY_JSON_REQUIRED) {
-			json_set_member_error(error, path, member, "missing");
-			*ok = FALSE;
-		}
-		return NULL;
-	}
-	return node;
+	GType type;
+
+	if (json_node_get_node_type(node) != node_type)
+		return FALSE;
+	if (node_type != JSON_NODE_VALUE)
+		return TRUE;
+	type = json_node_get_value_type(node);
+	return type == value_type || (value_type == G_TYPE_DOUBLE && type == G_TYPE_INT64);
 }
 
+/* the member's node in @node when it is of @node_type (and @value_type),
+ * NULL when missing or JSON null; FALSE with "path.member: @expected" when
+ * it is of another type */
 static gboolean
-json_node_is_value_of(JsonNode *node, GType type)
+json_get_checked(JsonObject *object,
+                 const gchar *path,
+                 const gchar *member,
+                 YmAdvisoryJsonPresence presence,
+                 JsonNodeType node_type,
+                 GType value_type,
+                 const gchar *expected,
+                 JsonNode **node,
+                 GError **error)
 {
-	return JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == type;
+	JsonNode *found = json_object_get_member(object, member);
+
+	*node = NULL;
+	if (found == NULL || JSON_NODE_HOLDS_NULL(found)) {
+		if (presence == YM_ADVISORY_JSON_REQUIRED) {
+			json_set_member_error(error, path, member, "missing");
+			return FALSE;
+		}
+		return TRUE;
+	}
+	if (!json_node_is(found, node_type, value_type)) {
+		json_set_member_error(error, path, member, expected);
+		return FALSE;
+	}
+	*node = found;
+	return TRUE;
 }
 
 gboolean
@@ -188,16 +207,14 @@ _ym_advisory_json_get_string(JsonObject *object,
                              const gchar **value,
                              GError **error)
 {
-	gboolean ok;
-	JsonNode *node = json_get_member(object, path, member, presence, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = NULL;
-	if (node == NULL)
-		return ok;
-	if (!json_node_is_value_of(node, G_TYPE_STRING)) {
-		json_set_member_error(error, path, member, "expected a string");
+	if (!json_get_checked(object, path, member, presence, JSON_NODE_VALUE, G_TYPE_STRING,
+	                      "expected a string", &node, error))
 		return FALSE;
-	}
-	*value = json_node_get_string(node);
+	if (node != NULL)
+		*value = json_node_get_string(node);
 	return TRUE;
 }
 
@@ -209,16 +226,14 @@ _ym_advisory_json_get_object(JsonObject *object,
                              JsonObject **value,
                              GError **error)
 {
-	gboolean ok;
-	JsonNode *node = json_get_member(object, path, member, presence, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = NULL;
-	if (node == NULL)
-		return ok;
-	if (!JSON_NODE_HOLDS_OBJECT(node)) {
-		json_set_member_error(error, path, member, "expected an object");
+	if (!json_get_checked(object, path, member, presence, JSON_NODE_OBJECT, G_TYPE_INVALID,
+	                      "expected an object", &node, error))
 		return FALSE;
-	}
-	*value = json_node_get_object(node);
+	if (node != NULL)
+		*value = json_node_get_object(node);
 	return TRUE;
 }
 
@@ -230,16 +245,14 @@ _ym_advisory_json_get_array(JsonObject *object,
                             JsonArray **value,
                             GError **error)
 {
-	gboolean ok;
-	JsonNode *node = json_get_member(object, path, member, presence, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = NULL;
-	if (node == NULL)
-		return ok;
-	if (!JSON_NODE_HOLDS_ARRAY(node)) {
-		json_set_member_error(error, path, member, "expected an array");
+	if (!json_get_checked(object, path, member, presence, JSON_NODE_ARRAY, G_TYPE_INVALID,
+	                      "expected an array", &node, error))
 		return FALSE;
-	}
-	*value = json_node_get_array(node);
+	if (node != NULL)
+		*value = json_node_get_array(node);
 	return TRUE;
 }
 
@@ -251,19 +264,17 @@ _ym_advisory_json_get_int(JsonObject *object,
                           gboolean *present,
                           GError **error)
 {
-	gboolean ok;
-	JsonNode *node =
-	    json_get_member(object, path, member, YM_ADVISORY_JSON_OPTIONAL, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = 0;
 	*present = FALSE;
-	if (node == NULL)
-		return ok;
-	if (!json_node_is_value_of(node, G_TYPE_INT64)) {
-		json_set_member_error(error, path, member, "expected an integer");
+	if (!json_get_checked(object, path, member, YM_ADVISORY_JSON_OPTIONAL, JSON_NODE_VALUE,
+	                      G_TYPE_INT64, "expected an integer", &node, error))
 		return FALSE;
+	if (node != NULL) {
+		*value = json_node_get_int(node);
+		*present = TRUE;
 	}
-	*value = json_node_get_int(node);
-	*present = TRUE;
 	return TRUE;
 }
 
@@ -275,22 +286,21 @@ _ym_advisory_json_get_double(JsonObject *object,
                              gboolean *present,
                              GError **error)
 {
-	gboolean ok;
-	JsonNode *node =
-	    json_get_member(object, path, member, YM_ADVISORY_JSON_OPTIONAL, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = 0;
 	*present = FALSE;
-	if (node == NULL)
-		return ok;
-	if (json_node_is_value_of(node, G_TYPE_INT64)) {
-		*value = (gdouble) json_node_get_int(node);
-	} else if (json_node_is_value_of(node, G_TYPE_DOUBLE)) {
-		*value = json_node_get_double(node);
-	} else {
-		json_set_member_error(error, path, member, "expected a number");
+	if (!json_get_checked(object, path, member, YM_ADVISORY_JSON_OPTIONAL, JSON_NODE_VALUE,
+	                      G_TYPE_DOUBLE, "expected a number", &node, error))
 		return FALSE;
+	if (node != NULL) {
+		/* json-glib keeps integers apart and will not convert them here */
+		if (json_node_get_value_type(node) == G_TYPE_INT64)
+			*value = (gdouble) json_node_get_int(node);
+		else
+			*value = json_node_get_double(node);
+		*present = TRUE;
 	}
-	*present = TRUE;
 	return TRUE;
 }
 
@@ -302,19 +312,17 @@ _ym_advisory_json_get_boolean(JsonObject *object,
                               gboolean *present,
                               GError **error)
 {
-	gboolean ok;
-	JsonNode *node =
-	    json_get_member(object, path, member, YM_ADVISORY_JSON_OPTIONAL, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = FALSE;
 	*present = FALSE;
-	if (node == NULL)
-		return ok;
-	if (!json_node_is_value_of(node, G_TYPE_BOOLEAN)) {
-		json_set_member_error(error, path, member, "expected true or false");
+	if (!json_get_checked(object, path, member, YM_ADVISORY_JSON_OPTIONAL, JSON_NODE_VALUE,
+	                      G_TYPE_BOOLEAN, "expected true or false", &node, error))
 		return FALSE;
+	if (node != NULL) {
+		*value = json_node_get_boolean(node);
+		*present = TRUE;
 	}
-	*value = json_node_get_boolean(node);
-	*present = TRUE;
 	return TRUE;
 }
 
@@ -351,7 +359,7 @@ _ym_advisory_json_element_string(JsonArray *array,
 {
 	JsonNode *node = json_array_get_element(array, index);
 	*value = NULL;
-	if (node == NULL || !json_node_is_value_of(node, G_TYPE_STRING)) {
+	if (node == NULL || !json_node_is(node, JSON_NODE_VALUE, G_TYPE_STRING)) {
 		json_set_element_error(error, path, index, "expected a string");
 		return FALSE;
 	}
