@@ -30,6 +30,26 @@ typedef enum {
 	YM_ADVISORY_JSON_REQUIRED,
 } YmAdvisoryJsonPresence;
 
+typedef enum {
+	YM_JSON_SCAN_OK,
+	YM_JSON_SCAN_TOO_DEEP,
+	YM_JSON_SCAN_TOO_MANY_VALUES,
+} YmJsonScanResult;
+
+/* one pass over raw JSON bytes that json-glib has not seen yet: stops at
+ * @offset on nesting deeper than @max_depth or on more than @max_values
+ * values (0 for no limit); with @keys, sets bit i of @found when @keys[i]
+ * is a member of the top-level object (the JSON advisory and the CSAF
+ * loaders share it) */
+YmJsonScanResult
+_ym_json_scan(const gchar *data,
+              gsize length,
+              guint max_depth,
+              gsize max_values,
+              const gchar *const *keys,
+              guint64 *found,
+              gsize *offset);
+
 /* checks size, UTF-8 and nesting depth, then parses; the root must be an
  * object, returned in @root (owned by the returned parser) */
 JsonParser *

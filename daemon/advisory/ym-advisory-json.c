@@ -17,13 +17,21 @@
 /*
  * one pass over the raw bytes, string-aware, before json-glib sees them:
  * json-glib 1.6 parses nested arrays by recursion, so 100000 "[" would
- * exhaust the stack before any tree exists to walk; the same pass collects
- * the top-level member names for the sniffers
+ * exhaust the stack before any tree exists to walk; the same pass counts
+ * values for the CSAF loader and collects the top-level member names for
+ * the sniffers
  */
-static gboolean
-json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *found, gsize *offset)
+YmJsonScanResult
+_ym_json_scan(const gchar *data,
+              gsize length,
+              guint max_depth,
+              gsize max_values,
+              const gchar *const *keys,
+              guint64 *found,
+              gsize *offset)
 {
 	guint depth = 0;
+	gsize values = 1;
 	gboolean top_object = FALSE;
 	gboolean expect_key = FALSE;
 
@@ -36,7 +44,7 @@ json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *fo
 					i++;
 			}
 			if (i >= length)
-				return TRUE; /* unterminated: json-glib says where */
+				return YM_JSON_SCAN_OK; /* unterminated: json-glib says where */
 			if (depth == 1 && top_object && expect_key && keys != NULL) {
 				for (guint k = 0; keys[k] != NULL && k < 64; k++) {
 					gsize key_length = strlen(keys[k]);
@@ -48,9 +56,9 @@ json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *fo
 			expect_key = FALSE;
 		} else if (c == '{' || c == '[') {
 			depth++;
-			if (depth > YM_ADVISORY_JSON_MAX_DEPTH) {
+			if (depth > max_depth) {
 				*offset = i;
-				return FALSE;
+				return YM_JSON_SCAN_TOO_DEEP;
 			}
 			if (depth == 1) {
 				top_object = c == '{';
@@ -59,11 +67,16 @@ json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *fo
 		} else if (c == '}' || c == ']') {
 			if (depth > 0)
 				depth--;
-		} else if (c == ',' && depth == 1) {
-			expect_key = top_object;
+		} else if (c == ',') {
+			if (depth == 1)
+				expect_key = top_object;
+			if (max_values > 0 && ++values > max_values) {
+				*offset = i;
+				return YM_JSON_SCAN_TOO_MANY_VALUES;
+			}
 		}
 	}
-	return TRUE;
+	return YM_JSON_SCAN_OK;
 }
 
 JsonParser *
@@ -97,7 +110,8 @@ _ym_advisory_json_load(const gchar *data, gsize length, JsonObject **root, GErro
 		            (gsize) (end - data));
 		return NULL;
 	}
-	if (!json_scan(data, length, NULL, NULL, &offset)) {
+	if (_ym_json_scan(data, length, YM_ADVISORY_JSON_MAX_DEPTH, 0, NULL, NULL, &offset) !=
+	    YM_JSON_SCAN_OK) {
 		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
 		            "JSON nested deeper than %u levels at byte %" G_GSIZE_FORMAT,
 		            (guint) YM_ADVISORY_JSON_MAX_DEPTH, offset);
@@ -127,7 +141,8 @@ _ym_advisory_json_sniff_keys(const gchar *data, gsize length, const gchar *const
 
 	if (data == NULL || length == 0 || length > YM_ADVISORY_JSON_MAX_SIZE)
 		return 0;
-	if (!json_scan(data, length, keys, &found, &offset))
+	if (_ym_json_scan(data, length, YM_ADVISORY_JSON_MAX_DEPTH, 0, keys, &found, &offset) !=
+	    YM_JSON_SCAN_OK)
 		return 0;
 	return found;
 }
