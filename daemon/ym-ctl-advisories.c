@@ -37,13 +37,27 @@ state_dir_or_default(const gchar *state_dir)
 	return YM_CTL_DEFAULT_STATE_DIR;
 }
 
-/* every subcommand's --state-dir option */
-#define YM_CTL_STATE_DIR_OPTION(variable)                                                          \
-	{                                                                                          \
-		"state-dir", 0, 0, G_OPTION_ARG_FILENAME,                                          \
-		    &(variable), /* TRANSLATORS: --help text */                                    \
-		    N_("The store to work on (default: the daemon's)"), N_("DIR")                  \
-	}
+/* option entries more than one command takes; clang-format would split
+ * the translator comments from their strings */
+/* clang-format off */
+#define YM_CTL_STATE_DIR_OPTION(state_dir)                                                         \
+	{"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &(state_dir),                                   \
+	 /* TRANSLATORS: --help text */                                                            \
+	 N_("The store to work on (default: the daemon's)"), N_("DIR")}
+
+/* --vendor, --model, --hw-rev and --firmware: what a device is */
+#define YM_CTL_IDENTITY_OPTIONS(vendor, model, hw_rev, firmware)                                   \
+	/* TRANSLATORS: --help text */                                                             \
+	{"vendor", 0, 0, G_OPTION_ARG_STRING, &(vendor), N_("The maker"), N_("VENDOR")},           \
+	/* TRANSLATORS: --help text */                                                             \
+	{"model", 0, 0, G_OPTION_ARG_STRING, &(model), N_("The model name"), N_("MODEL")},         \
+	{"hw-rev", 0, 0, G_OPTION_ARG_STRING, &(hw_rev),                                           \
+	 /* TRANSLATORS: --help text */                                                            \
+	 N_("The hardware revision on the label"), N_("REV")},                                     \
+	{"firmware", 0, 0, G_OPTION_ARG_STRING, &(firmware),                                       \
+	 /* TRANSLATORS: --help text */                                                            \
+	 N_("The firmware version installed"), N_("VERSION")}
+/* clang-format on */
 
 /* prints @error as the command's failure and gives its exit status */
 static gint
@@ -179,16 +193,7 @@ run_match(gint argc, gchar **argv)
 	gboolean json = FALSE;
 	YmDeviceIdentity identity = {0};
 	const GOptionEntry options[] = {
-	    /* TRANSLATORS: --help text */
-	    {"vendor", 0, 0, G_OPTION_ARG_STRING, &vendor, N_("The maker"), N_("VENDOR")},
-	    /* TRANSLATORS: --help text */
-	    {"model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model name"), N_("MODEL")},
-	    {"hw-rev", 0, 0, G_OPTION_ARG_STRING, &hw_rev,
-	     /* TRANSLATORS: --help text */
-	     N_("The hardware revision on the label"), N_("REV")},
-	    {"firmware", 0, 0, G_OPTION_ARG_STRING, &firmware,
-	     /* TRANSLATORS: --help text */
-	     N_("The firmware version installed"), N_("VERSION")},
+	    YM_CTL_IDENTITY_OPTIONS(vendor, model, hw_rev, firmware),
 	    /* TRANSLATORS: --help text */
 	    {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL},
 	    YM_CTL_STATE_DIR_OPTION(state_dir),
@@ -373,16 +378,7 @@ _ym_ctl_device(gint argc, gchar **argv)
 	gboolean clear = FALSE;
 	guint v[6];
 	const GOptionEntry options[] = {
-	    /* TRANSLATORS: --help text */
-	    {"vendor", 0, 0, G_OPTION_ARG_STRING, &vendor, N_("The maker"), N_("VENDOR")},
-	    /* TRANSLATORS: --help text */
-	    {"model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model name"), N_("MODEL")},
-	    {"hw-rev", 0, 0, G_OPTION_ARG_STRING, &hw_rev,
-	     /* TRANSLATORS: --help text */
-	     N_("The hardware revision on the label"), N_("REV")},
-	    {"firmware", 0, 0, G_OPTION_ARG_STRING, &firmware,
-	     /* TRANSLATORS: --help text */
-	     N_("The firmware version installed"), N_("VERSION")},
+	    YM_CTL_IDENTITY_OPTIONS(vendor, model, hw_rev, firmware),
 	    {"clear", 0, 0, G_OPTION_ARG_NONE, &clear,
 	     /* TRANSLATORS: --help text */
 	     N_("Forget what was set and go back to what Yamori sees"), NULL},
