@@ -37,21 +37,54 @@ state_dir_or_default(const gchar *state_dir)
 	return YM_CTL_DEFAULT_STATE_DIR;
 }
 
+/* option entries more than one command takes; clang-format would split
+ * the translator comments from their strings */
+/* clang-format off */
+#define YM_CTL_STATE_DIR_OPTION(state_dir)                                                         \
+	{"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &(state_dir),                                   \
+	 /* TRANSLATORS: --help text */                                                            \
+	 N_("The store to work on (default: the daemon's)"), N_("DIR")}
+
+/* --vendor, --model, --hw-rev and --firmware: what a device is */
+#define YM_CTL_IDENTITY_OPTIONS(vendor, model, hw_rev, firmware)                                   \
+	/* TRANSLATORS: --help text */                                                             \
+	{"vendor", 0, 0, G_OPTION_ARG_STRING, &(vendor), N_("The maker"), N_("VENDOR")},           \
+	/* TRANSLATORS: --help text */                                                             \
+	{"model", 0, 0, G_OPTION_ARG_STRING, &(model), N_("The model name"), N_("MODEL")},         \
+	{"hw-rev", 0, 0, G_OPTION_ARG_STRING, &(hw_rev),                                           \
+	 /* TRANSLATORS: --help text */                                                            \
+	 N_("The hardware revision on the label"), N_("REV")},                                     \
+	{"firmware", 0, 0, G_OPTION_ARG_STRING, &(firmware),                                       \
+	 /* TRANSLATORS: --help text */                                                            \
+	 N_("The firmware version installed"), N_("VERSION")}
+/* clang-format on */
+
+/* prints @error as the command's failure and gives its exit status */
+static gint
+print_failure(const GError *error)
+{
+	_ym_ctl_print_error("%s", error->message);
+	return 1;
+}
+
+/* the store, or NULL after saying why not */
 static YmStore *
-open_store(const gchar *state_dir, GError **error)
+open_store(const gchar *state_dir)
 {
 	g_autoptr(YmStore) store = NULL;
+	g_autoptr(GError) error = NULL;
 	const gchar *dir = state_dir_or_default(state_dir);
 
 	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-		g_set_error(error, YM_ERROR, YM_ERROR_NOT_FOUND,
-		            /* TRANSLATORS: %s is a folder */
-		            _("%s is not a folder; name the store with --state-dir"), dir);
+		/* TRANSLATORS: %s is a folder */
+		_ym_ctl_print_error(_("%s is not a folder; name the store with --state-dir"), dir);
 		return NULL;
 	}
 	store = ym_store_new(dir);
-	if (!ym_store_ensure_schema(store, error))
+	if (!ym_store_ensure_schema(store, &error)) {
+		print_failure(error);
 		return NULL;
+	}
 	return g_steal_pointer(&store);
 }
 
@@ -70,9 +103,7 @@ run_import(gint argc, gchar **argv)
 	g_autofree gchar *state_dir = NULL;
 	guint failed = 0;
 	const GOptionEntry options[] = {
-	    {"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
-	     /* TRANSLATORS: --help text */
-	     N_("The store to work on (default: the daemon's)"), N_("DIR")},
+	    YM_CTL_STATE_DIR_OPTION(state_dir),
 	    {NULL},
 	};
 
@@ -85,18 +116,14 @@ run_import(gint argc, gchar **argv)
 		_ym_ctl_print_error("%s", _("name at least one advisory file or folder"));
 		return 2;
 	}
-	store = open_store(state_dir, &error);
-	if (store == NULL) {
-		_ym_ctl_print_error("%s", error->message);
+	store = open_store(state_dir);
+	if (store == NULL)
 		return 1;
-	}
 	for (gint i = 1; i < argc; i++) {
 		YmAdvisoryImportStats stats = {0};
 		if (!ym_advisory_import_path(store, argv[i], &stats, on_import_failed, NULL,
-		                             &error)) {
-			_ym_ctl_print_error("%s", error->message);
-			return 1;
-		}
+		                             &error))
+			return print_failure(error);
 		/* TRANSLATORS: summary of an import; %1$s is the path, then counts */
 		g_print(_("%s: %u advisories from %u files (%u skipped, %u failed)\n"), argv[i],
 		        stats.advisories, stats.files, stats.skipped, stats.failed);
@@ -166,21 +193,10 @@ run_match(gint argc, gchar **argv)
 	gboolean json = FALSE;
 	YmDeviceIdentity identity = {0};
 	const GOptionEntry options[] = {
-	    /* TRANSLATORS: --help text */
-	    {"vendor", 0, 0, G_OPTION_ARG_STRING, &vendor, N_("The maker"), N_("VENDOR")},
-	    /* TRANSLATORS: --help text */
-	    {"model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model name"), N_("MODEL")},
-	    {"hw-rev", 0, 0, G_OPTION_ARG_STRING, &hw_rev,
-	     /* TRANSLATORS: --help text */
-	     N_("The hardware revision on the label"), N_("REV")},
-	    {"firmware", 0, 0, G_OPTION_ARG_STRING, &firmware,
-	     /* TRANSLATORS: --help text */
-	     N_("The firmware version installed"), N_("VERSION")},
+	    YM_CTL_IDENTITY_OPTIONS(vendor, model, hw_rev, firmware),
 	    /* TRANSLATORS: --help text */
 	    {"json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL},
-	    {"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
-	     /* TRANSLATORS: --help text */
-	     N_("The store to work on (default: the daemon's)"), N_("DIR")},
+	    YM_CTL_STATE_DIR_OPTION(state_dir),
 	    {"signatures-dir", 0, 0, G_OPTION_ARG_FILENAME, &signatures_dir,
 	     /* TRANSLATORS: --help text */
 	     N_("Folder of the signature files"), N_("DIR")},
@@ -196,21 +212,15 @@ run_match(gint argc, gchar **argv)
 		_ym_ctl_print_error("%s", _("--vendor and --model are needed"));
 		return 2;
 	}
-	store = open_store(state_dir, &error);
-	if (store == NULL) {
-		_ym_ctl_print_error("%s", error->message);
+	store = open_store(state_dir);
+	if (store == NULL)
 		return 1;
-	}
 	aliases = load_aliases(signatures_dir, state_dir, &error);
-	if (aliases == NULL) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	if (aliases == NULL)
+		return print_failure(error);
 	matcher = ym_advisory_matcher_new(aliases);
-	if (!ym_advisory_matcher_load(matcher, store, &error)) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	if (!ym_advisory_matcher_load(matcher, store, &error))
+		return print_failure(error);
 	identity.vendor = vendor;
 	identity.model = model;
 	identity.hw_rev = hw_rev;
@@ -255,9 +265,7 @@ run_sync(gint argc, gchar **argv)
 	gboolean tty = isatty(fileno(stderr));
 	gint failed;
 	const GOptionEntry options[] = {
-	    {"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
-	     /* TRANSLATORS: --help text */
-	     N_("The store to work on (default: the daemon's)"), N_("DIR")},
+	    YM_CTL_STATE_DIR_OPTION(state_dir),
 	    {"config", 0, 0, G_OPTION_ARG_FILENAME, &config,
 	     /* TRANSLATORS: --help text */
 	     N_("Configuration file (default: /etc/yamori/yamori.conf)"), N_("FILE")},
@@ -271,24 +279,18 @@ run_sync(gint argc, gchar **argv)
 	context = g_option_context_new(_("- fetch the advisory feeds now"));
 	if (!_ym_ctl_parse_options(context, options, &argc, &argv))
 		return 2;
-	store = open_store(state_dir, &error);
-	if (store == NULL) {
-		_ym_ctl_print_error("%s", error->message);
+	store = open_store(state_dir);
+	if (store == NULL)
 		return 1;
-	}
 	sync = ym_advisory_sync_new(store);
-	if (!ym_advisory_sync_load_config(sync, config, &error)) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	if (!ym_advisory_sync_load_config(sync, config, &error))
+		return print_failure(error);
 	ym_advisory_sync_set_progress_func(sync, on_sync_progress, GINT_TO_POINTER(tty));
 	failed = ym_advisory_sync_run(sync, (const gchar *const *) sources, &error);
 	if (tty)
 		g_printerr("\n");
-	if (failed < 0) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	if (failed < 0)
+		return print_failure(error);
 	return failed > 0 ? 1 : 0;
 }
 
@@ -302,9 +304,7 @@ run_status(gint argc, gchar **argv)
 	g_autofree gchar *state_dir = NULL;
 	gint64 records;
 	const GOptionEntry options[] = {
-	    {"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
-	     /* TRANSLATORS: --help text */
-	     N_("The store to work on (default: the daemon's)"), N_("DIR")},
+	    YM_CTL_STATE_DIR_OPTION(state_dir),
 	    {NULL},
 	};
 
@@ -312,17 +312,13 @@ run_status(gint argc, gchar **argv)
 	context = g_option_context_new(_("- what the advisory store holds"));
 	if (!_ym_ctl_parse_options(context, options, &argc, &argv))
 		return 2;
-	store = open_store(state_dir, &error);
-	if (store == NULL) {
-		_ym_ctl_print_error("%s", error->message);
+	store = open_store(state_dir);
+	if (store == NULL)
 		return 1;
-	}
 	records = ym_advisory_db_count_records(store, &error);
 	feeds = records >= 0 ? ym_advisory_db_list_feeds(store, &error) : NULL;
-	if (feeds == NULL) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	if (feeds == NULL)
+		return print_failure(error);
 	/* TRANSLATORS: %1$ld advisories, %2$ld rows */
 	g_print(_("%ld advisories (%ld product entries)\n"), (glong) records,
 	        (glong) ym_advisory_db_count(store, NULL, NULL));
@@ -382,22 +378,11 @@ _ym_ctl_device(gint argc, gchar **argv)
 	gboolean clear = FALSE;
 	guint v[6];
 	const GOptionEntry options[] = {
-	    /* TRANSLATORS: --help text */
-	    {"vendor", 0, 0, G_OPTION_ARG_STRING, &vendor, N_("The maker"), N_("VENDOR")},
-	    /* TRANSLATORS: --help text */
-	    {"model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The model name"), N_("MODEL")},
-	    {"hw-rev", 0, 0, G_OPTION_ARG_STRING, &hw_rev,
-	     /* TRANSLATORS: --help text */
-	     N_("The hardware revision on the label"), N_("REV")},
-	    {"firmware", 0, 0, G_OPTION_ARG_STRING, &firmware,
-	     /* TRANSLATORS: --help text */
-	     N_("The firmware version installed"), N_("VERSION")},
+	    YM_CTL_IDENTITY_OPTIONS(vendor, model, hw_rev, firmware),
 	    {"clear", 0, 0, G_OPTION_ARG_NONE, &clear,
 	     /* TRANSLATORS: --help text */
 	     N_("Forget what was set and go back to what Yamori sees"), NULL},
-	    {"state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
-	     /* TRANSLATORS: --help text */
-	     N_("The store to work on (default: the daemon's)"), N_("DIR")},
+	    YM_CTL_STATE_DIR_OPTION(state_dir),
 	    {NULL},
 	};
 
@@ -424,21 +409,15 @@ _ym_ctl_device(gint argc, gchar **argv)
 		           _("give --model, --firmware, --vendor or --hw-rev, or --clear"));
 		return 2;
 	}
-	store = open_store(state_dir, &error);
-	if (store == NULL) {
-		_ym_ctl_print_error("%s", error->message);
+	store = open_store(state_dir);
+	if (store == NULL)
 		return 1;
-	}
 	/* --clear with new values starts again from them alone */
-	if (clear && !ym_advisory_db_set_identity(store, mac, NULL, NULL, NULL, NULL, 0, &error)) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	if (clear && !ym_advisory_db_set_identity(store, mac, NULL, NULL, NULL, NULL, 0, &error))
+		return print_failure(error);
 	if ((vendor != NULL || model != NULL || hw_rev != NULL || firmware != NULL) &&
 	    !ym_advisory_db_set_identity(store, mac, vendor, model, hw_rev, firmware,
-	                                 g_get_real_time() / G_USEC_PER_SEC, &error)) {
-		_ym_ctl_print_error("%s", error->message);
-		return 1;
-	}
+	                                 g_get_real_time() / G_USEC_PER_SEC, &error))
+		return print_failure(error);
 	return 0;
 }

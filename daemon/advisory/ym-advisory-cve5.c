@@ -56,7 +56,6 @@
 
 #include "ym-advisory-cve5.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "common/ym-error.h"
@@ -78,18 +77,11 @@ typedef struct {
 	const gchar *product;
 	const gchar *cpe; /* normalised 2.3, or NULL */
 } Cve5Target;
-
-static const gchar *
-cve5_nonempty(const gchar *text)
-{
-	return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
 /* "n/a" is what the CVE form puts where nothing was known */
 static const gchar *
 cve5_name(const gchar *text)
 {
-	if (cve5_nonempty(text) == NULL || g_ascii_strcasecmp(text, "n/a") == 0)
+	if (_ym_advisory_json_nonempty(text) == NULL || g_ascii_strcasecmp(text, "n/a") == 0)
 		return NULL;
 	return text;
 }
@@ -98,7 +90,7 @@ static gboolean
 cve5_version_is_open(const gchar *version)
 {
 	const gchar *open[] = {"0", "n/a", "*", "-", "unspecified"};
-	if (cve5_nonempty(version) == NULL)
+	if (_ym_advisory_json_nonempty(version) == NULL)
 		return TRUE;
 	for (guint i = 0; i < G_N_ELEMENTS(open); i++) {
 		if (g_ascii_strcasecmp(version, open[i]) == 0)
@@ -144,41 +136,6 @@ cve5_version_is_free_text(const gchar *version)
 	}
 	return FALSE;
 }
-
-static gboolean
-cve5_parse_descriptions(JsonObject *cna, const gchar *path, YmAdvisory *advisory, GError **error)
-{
-	JsonArray *descriptions = NULL;
-	g_autofree gchar *array_path = _ym_advisory_json_path(path, "descriptions");
-
-	if (!_ym_advisory_json_get_array(cna, path, "descriptions", YM_ADVISORY_JSON_OPTIONAL,
-	                                 &descriptions, error))
-		return FALSE;
-	for (guint i = 0; descriptions != NULL && i < json_array_get_length(descriptions); i++) {
-		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
-		JsonObject *description = NULL;
-		const gchar *lang = NULL;
-		const gchar *value = NULL;
-
-		if (!_ym_advisory_json_element_object(descriptions, array_path, i, &description,
-		                                      error))
-			return FALSE;
-		if (!_ym_advisory_json_get_string(description, item_path, "lang",
-		                                  YM_ADVISORY_JSON_OPTIONAL, &lang, error) ||
-		    !_ym_advisory_json_get_string(description, item_path, "value",
-		                                  YM_ADVISORY_JSON_OPTIONAL, &value, error))
-			return FALSE;
-		if (cve5_nonempty(value) == NULL)
-			continue;
-		/* other languages (VulDB adds "de") are not shown to residents */
-		if (advisory->summary_en == NULL && _ym_advisory_json_lang_is(lang, "en"))
-			advisory->summary_en = g_strdup(value);
-		else if (advisory->summary_ja == NULL && _ym_advisory_json_lang_is(lang, "ja"))
-			advisory->summary_ja = g_strdup(value);
-	}
-	return TRUE;
-}
-
 static gboolean
 cve5_parse_score(JsonObject *cvss, const gchar *path, guint rank, Cve5Score *best, GError **error)
 {
@@ -186,16 +143,10 @@ cve5_parse_score(JsonObject *cvss, const gchar *path, guint rank, Cve5Score *bes
 	gdouble score = 0;
 	gboolean present = FALSE;
 
-	if (!_ym_advisory_json_get_double(cvss, path, "baseScore", &score, &present, error) ||
-	    !_ym_advisory_json_get_string(cvss, path, "vectorString", YM_ADVISORY_JSON_OPTIONAL,
-	                                  &vector, error))
+	if (!_ym_advisory_json_get_cvss(G_LOG_DOMAIN, cvss, path, &score, &vector, &present, error))
 		return FALSE;
 	if (!present)
 		return TRUE;
-	if (!isfinite(score) || score < 0 || score > 10) {
-		g_warning("%s.baseScore: %g is not a CVSS score, ignored", path, score);
-		return TRUE;
-	}
 	if (!best->found || score > best->score || (score == best->score && rank < best->rank)) {
 		best->found = TRUE;
 		best->score = score;
@@ -262,45 +213,6 @@ cve5_parse_metrics(JsonObject *container,
 	}
 	return TRUE;
 }
-
-static gboolean
-cve5_parse_references(JsonObject *container,
-                      const gchar *path,
-                      YmAdvisory *advisory,
-                      GError **error)
-{
-	JsonArray *references = NULL;
-	g_autofree gchar *array_path = _ym_advisory_json_path(path, "references");
-
-	if (!_ym_advisory_json_get_array(container, path, "references", YM_ADVISORY_JSON_OPTIONAL,
-	                                 &references, error))
-		return FALSE;
-	for (guint i = 0; references != NULL && i < json_array_get_length(references); i++) {
-		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
-		JsonObject *reference = NULL;
-		const gchar *url = NULL;
-		gboolean advisory_tag = FALSE;
-		gboolean patch_tag = FALSE;
-
-		if (!_ym_advisory_json_element_object(references, array_path, i, &reference, error))
-			return FALSE;
-		if (!_ym_advisory_json_get_string(reference, item_path, "url",
-		                                  YM_ADVISORY_JSON_OPTIONAL, &url, error) ||
-		    !_ym_advisory_json_has_string(reference, item_path, "tags", "vendor-advisory",
-		                                  &advisory_tag, error) ||
-		    !_ym_advisory_json_has_string(reference, item_path, "tags", "patch", &patch_tag,
-		                                  error))
-			return FALSE;
-		if (!_ym_advisory_url_is_web(url) || !(advisory_tag || patch_tag))
-			continue;
-		if (patch_tag)
-			advisory->remediation = YM_REMEDIATION_VENDOR_FIX;
-		if (advisory->remediation_url == NULL)
-			advisory->remediation_url = g_strdup(url);
-	}
-	return TRUE;
-}
-
 /* the published name, or the unescaped CPE attribute when the name is
  * missing or is that attribute copied with its escapes */
 static gchar *
@@ -383,7 +295,7 @@ cve5_parse_version(JsonObject *item,
 		if (!_ym_advisory_json_get_string(item, path, members[i], YM_ADVISORY_JSON_OPTIONAL,
 		                                  &values[i], error))
 			return FALSE;
-		values[i] = cve5_nonempty(values[i]);
+		values[i] = _ym_advisory_json_nonempty(values[i]);
 	}
 	if (g_strcmp0(values[STATUS], "affected") == 0) {
 		status = YM_PRODUCT_STATUS_AFFECTED;
@@ -547,7 +459,8 @@ cve5_parse_container(JsonObject *container,
 		advisory->end_of_life = TRUE;
 	return cve5_parse_affected(container, path, advisory, error) &&
 	       cve5_parse_metrics(container, path, advisory, best, error) &&
-	       cve5_parse_references(container, path, advisory, error);
+	       _ym_advisory_json_parse_references(container, path, "vendor-advisory", "patch",
+	                                          advisory, error);
 }
 
 static gboolean
@@ -567,8 +480,8 @@ cve5_parse_containers(JsonObject *containers, YmAdvisory *advisory, GError **err
 	    !_ym_advisory_json_get_string(cna, "containers.cna", "title", YM_ADVISORY_JSON_OPTIONAL,
 	                                  &title, error))
 		return FALSE;
-	advisory->title_en = g_strdup(cve5_nonempty(title));
-	if (!cve5_parse_descriptions(cna, "containers.cna", advisory, error) ||
+	advisory->title_en = g_strdup(_ym_advisory_json_nonempty(title));
+	if (!_ym_advisory_json_parse_descriptions(cna, "containers.cna", advisory, error) ||
 	    !cve5_parse_container(cna, "containers.cna", advisory, &cna_score, error))
 		return FALSE;
 	for (guint i = 0; adp != NULL && i < json_array_get_length(adp); i++) {
@@ -583,7 +496,7 @@ cve5_parse_containers(JsonObject *containers, YmAdvisory *advisory, GError **err
 	best = cna_score.found ? &cna_score : &adp_score;
 	if (best->found) {
 		advisory->cvss = best->score;
-		advisory->cvss_vector = g_strdup(cve5_nonempty(best->vector));
+		advisory->cvss_vector = g_strdup(_ym_advisory_json_nonempty(best->vector));
 	}
 	if (advisory->end_of_life)
 		advisory->remediation = YM_REMEDIATION_NO_FIX_PLANNED;

@@ -30,6 +30,26 @@ typedef enum {
 	YM_ADVISORY_JSON_REQUIRED,
 } YmAdvisoryJsonPresence;
 
+typedef enum {
+	YM_JSON_SCAN_OK,
+	YM_JSON_SCAN_TOO_DEEP,
+	YM_JSON_SCAN_TOO_MANY_VALUES,
+} YmJsonScanResult;
+
+/* one pass over raw JSON bytes that json-glib has not seen yet: stops at
+ * @offset on nesting deeper than @max_depth or on more than @max_values
+ * values (0 for no limit); with @keys, sets bit i of @found when @keys[i]
+ * is a member of the top-level object (the JSON advisory and the CSAF
+ * loaders share it) */
+YmJsonScanResult
+_ym_json_scan(const gchar *data,
+              gsize length,
+              guint max_depth,
+              gsize max_values,
+              const gchar *const *keys,
+              guint64 *found,
+              gsize *offset);
+
 /* checks size, UTF-8 and nesting depth, then parses; the root must be an
  * object, returned in @root (owned by the returned parser) */
 JsonParser *
@@ -132,6 +152,40 @@ _ym_advisory_json_emit(YmAdvisory *advisory,
 /* adds a product unless the advisory already has YM_ADVISORY_MAX_PRODUCTS */
 YmAdvisoryProduct *
 _ym_advisory_json_add_product(YmAdvisory *advisory, const gchar *path, GError **error);
+
+/* @text, or NULL when it is NULL or empty */
+const gchar *
+_ym_advisory_json_nonempty(const gchar *text);
+
+/* "descriptions": [{lang, value}] into the first English and Japanese
+ * summaries the advisory does not have yet (NVD and CVE 5 share the shape) */
+gboolean
+_ym_advisory_json_parse_descriptions(JsonObject *object,
+                                     const gchar *path,
+                                     YmAdvisory *advisory,
+                                     GError **error);
+
+/* "references": [{url, tags}]: the first web URL tagged @advisory_tag or
+ * @patch_tag becomes the remediation URL, and a @patch_tag says a vendor
+ * fix exists (the tags differ between NVD and CVE 5) */
+gboolean
+_ym_advisory_json_parse_references(JsonObject *object,
+                                   const gchar *path,
+                                   const gchar *advisory_tag,
+                                   const gchar *patch_tag,
+                                   YmAdvisory *advisory,
+                                   GError **error);
+
+/* "baseScore" and "vectorString" of a CVSS object at @path; a score outside
+ * 0 to 10 is warned about in the caller's @log_domain and left not @present */
+gboolean
+_ym_advisory_json_get_cvss(const gchar *log_domain,
+                           JsonObject *cvss,
+                           const gchar *path,
+                           gdouble *score,
+                           const gchar **vector,
+                           gboolean *present,
+                           GError **error);
 
 /* @text cut to 40 bytes with control and non-ASCII bytes escaped, for
  * messages that quote a value from the feed */

@@ -9,6 +9,7 @@
 
 #include "ym-advisory-json-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "common/ym-error.h"
@@ -16,13 +17,21 @@
 /*
  * one pass over the raw bytes, string-aware, before json-glib sees them:
  * json-glib 1.6 parses nested arrays by recursion, so 100000 "[" would
- * exhaust the stack before any tree exists to walk; the same pass collects
- * the top-level member names for the sniffers
+ * exhaust the stack before any tree exists to walk; the same pass counts
+ * values for the CSAF loader and collects the top-level member names for
+ * the sniffers
  */
-static gboolean
-json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *found, gsize *offset)
+YmJsonScanResult
+_ym_json_scan(const gchar *data,
+              gsize length,
+              guint max_depth,
+              gsize max_values,
+              const gchar *const *keys,
+              guint64 *found,
+              gsize *offset)
 {
 	guint depth = 0;
+	gsize values = 1;
 	gboolean top_object = FALSE;
 	gboolean expect_key = FALSE;
 
@@ -35,7 +44,7 @@ json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *fo
 					i++;
 			}
 			if (i >= length)
-				return TRUE; /* unterminated: json-glib says where */
+				return YM_JSON_SCAN_OK; /* unterminated: json-glib says where */
 			if (depth == 1 && top_object && expect_key && keys != NULL) {
 				for (guint k = 0; keys[k] != NULL && k < 64; k++) {
 					gsize key_length = strlen(keys[k]);
@@ -47,9 +56,9 @@ json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *fo
 			expect_key = FALSE;
 		} else if (c == '{' || c == '[') {
 			depth++;
-			if (depth > YM_ADVISORY_JSON_MAX_DEPTH) {
+			if (depth > max_depth) {
 				*offset = i;
-				return FALSE;
+				return YM_JSON_SCAN_TOO_DEEP;
 			}
 			if (depth == 1) {
 				top_object = c == '{';
@@ -58,11 +67,16 @@ json_scan(const gchar *data, gsize length, const gchar *const *keys, guint64 *fo
 		} else if (c == '}' || c == ']') {
 			if (depth > 0)
 				depth--;
-		} else if (c == ',' && depth == 1) {
-			expect_key = top_object;
+		} else if (c == ',') {
+			if (depth == 1)
+				expect_key = top_object;
+			if (max_values > 0 && ++values > max_values) {
+				*offset = i;
+				return YM_JSON_SCAN_TOO_MANY_VALUES;
+			}
 		}
 	}
-	return TRUE;
+	return YM_JSON_SCAN_OK;
 }
 
 JsonParser *
@@ -96,7 +110,8 @@ _ym_advisory_json_load(const gchar *data, gsize length, JsonObject **root, GErro
 		            (gsize) (end - data));
 		return NULL;
 	}
-	if (!json_scan(data, length, NULL, NULL, &offset)) {
+	if (_ym_json_scan(data, length, YM_ADVISORY_JSON_MAX_DEPTH, 0, NULL, NULL, &offset) !=
+	    YM_JSON_SCAN_OK) {
 		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
 		            "JSON nested deeper than %u levels at byte %" G_GSIZE_FORMAT,
 		            (guint) YM_ADVISORY_JSON_MAX_DEPTH, offset);
@@ -126,7 +141,8 @@ _ym_advisory_json_sniff_keys(const gchar *data, gsize length, const gchar *const
 
 	if (data == NULL || length == 0 || length > YM_ADVISORY_JSON_MAX_SIZE)
 		return 0;
-	if (!json_scan(data, length, keys, &found, &offset))
+	if (_ym_json_scan(data, length, YM_ADVISORY_JSON_MAX_DEPTH, 0, keys, &found, &offset) !=
+	    YM_JSON_SCAN_OK)
 		return 0;
 	return found;
 }
@@ -152,31 +168,50 @@ json_set_member_error(GError **error, const gchar *path, const gchar *member, co
 	g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "%s: %s", full, what);
 }
 
-/* the member's node, NULL when missing or JSON null */
-static JsonNode *
-json_get_member(JsonObject *object,
-                const gchar *path,
-                const gchar *member,
-                YmAdvisoryJsonPresence presence,
-                gboolean *ok,
-                GError **error)
+/* @value_type only for JSON_NODE_VALUE; G_TYPE_DOUBLE takes integers too */
+static gboolean
+json_node_is(JsonNode *node, JsonNodeType node_type, GType value_type)
 {
-	JsonNode *node = json_object_get_member(object, member);
-	*ok = TRUE;
-	if (node == NULL || JSON_NODE_HOLDS_NULL(node)) {
-		if (presence == YM_ADVISORY_JSON_REQUIRED) {
-			json_set_member_error(error, path, member, "missing");
-			*ok = FALSE;
-		}
-		return NULL;
-	}
-	return node;
+	GType type;
+
+	if (json_node_get_node_type(node) != node_type)
+		return FALSE;
+	if (node_type != JSON_NODE_VALUE)
+		return TRUE;
+	type = json_node_get_value_type(node);
+	return type == value_type || (value_type == G_TYPE_DOUBLE && type == G_TYPE_INT64);
 }
 
+/* the member's node in @node when it is of @node_type (and @value_type),
+ * NULL when missing or JSON null; FALSE with "path.member: @expected" when
+ * it is of another type */
 static gboolean
-json_node_is_value_of(JsonNode *node, GType type)
+json_get_checked(JsonObject *object,
+                 const gchar *path,
+                 const gchar *member,
+                 YmAdvisoryJsonPresence presence,
+                 JsonNodeType node_type,
+                 GType value_type,
+                 const gchar *expected,
+                 JsonNode **node,
+                 GError **error)
 {
-	return JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == type;
+	JsonNode *found = json_object_get_member(object, member);
+
+	*node = NULL;
+	if (found == NULL || JSON_NODE_HOLDS_NULL(found)) {
+		if (presence == YM_ADVISORY_JSON_REQUIRED) {
+			json_set_member_error(error, path, member, "missing");
+			return FALSE;
+		}
+		return TRUE;
+	}
+	if (!json_node_is(found, node_type, value_type)) {
+		json_set_member_error(error, path, member, expected);
+		return FALSE;
+	}
+	*node = found;
+	return TRUE;
 }
 
 gboolean
@@ -187,16 +222,14 @@ _ym_advisory_json_get_string(JsonObject *object,
                              const gchar **value,
                              GError **error)
 {
-	gboolean ok;
-	JsonNode *node = json_get_member(object, path, member, presence, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = NULL;
-	if (node == NULL)
-		return ok;
-	if (!json_node_is_value_of(node, G_TYPE_STRING)) {
-		json_set_member_error(error, path, member, "expected a string");
+	if (!json_get_checked(object, path, member, presence, JSON_NODE_VALUE, G_TYPE_STRING,
+	                      "expected a string", &node, error))
 		return FALSE;
-	}
-	*value = json_node_get_string(node);
+	if (node != NULL)
+		*value = json_node_get_string(node);
 	return TRUE;
 }
 
@@ -208,16 +241,14 @@ _ym_advisory_json_get_object(JsonObject *object,
                              JsonObject **value,
                              GError **error)
 {
-	gboolean ok;
-	JsonNode *node = json_get_member(object, path, member, presence, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = NULL;
-	if (node == NULL)
-		return ok;
-	if (!JSON_NODE_HOLDS_OBJECT(node)) {
-		json_set_member_error(error, path, member, "expected an object");
+	if (!json_get_checked(object, path, member, presence, JSON_NODE_OBJECT, G_TYPE_INVALID,
+	                      "expected an object", &node, error))
 		return FALSE;
-	}
-	*value = json_node_get_object(node);
+	if (node != NULL)
+		*value = json_node_get_object(node);
 	return TRUE;
 }
 
@@ -229,16 +260,14 @@ _ym_advisory_json_get_array(JsonObject *object,
                             JsonArray **value,
                             GError **error)
 {
-	gboolean ok;
-	JsonNode *node = json_get_member(object, path, member, presence, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = NULL;
-	if (node == NULL)
-		return ok;
-	if (!JSON_NODE_HOLDS_ARRAY(node)) {
-		json_set_member_error(error, path, member, "expected an array");
+	if (!json_get_checked(object, path, member, presence, JSON_NODE_ARRAY, G_TYPE_INVALID,
+	                      "expected an array", &node, error))
 		return FALSE;
-	}
-	*value = json_node_get_array(node);
+	if (node != NULL)
+		*value = json_node_get_array(node);
 	return TRUE;
 }
 
@@ -250,19 +279,17 @@ _ym_advisory_json_get_int(JsonObject *object,
                           gboolean *present,
                           GError **error)
 {
-	gboolean ok;
-	JsonNode *node =
-	    json_get_member(object, path, member, YM_ADVISORY_JSON_OPTIONAL, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = 0;
 	*present = FALSE;
-	if (node == NULL)
-		return ok;
-	if (!json_node_is_value_of(node, G_TYPE_INT64)) {
-		json_set_member_error(error, path, member, "expected an integer");
+	if (!json_get_checked(object, path, member, YM_ADVISORY_JSON_OPTIONAL, JSON_NODE_VALUE,
+	                      G_TYPE_INT64, "expected an integer", &node, error))
 		return FALSE;
+	if (node != NULL) {
+		*value = json_node_get_int(node);
+		*present = TRUE;
 	}
-	*value = json_node_get_int(node);
-	*present = TRUE;
 	return TRUE;
 }
 
@@ -274,22 +301,21 @@ _ym_advisory_json_get_double(JsonObject *object,
                              gboolean *present,
                              GError **error)
 {
-	gboolean ok;
-	JsonNode *node =
-	    json_get_member(object, path, member, YM_ADVISORY_JSON_OPTIONAL, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = 0;
 	*present = FALSE;
-	if (node == NULL)
-		return ok;
-	if (json_node_is_value_of(node, G_TYPE_INT64)) {
-		*value = (gdouble) json_node_get_int(node);
-	} else if (json_node_is_value_of(node, G_TYPE_DOUBLE)) {
-		*value = json_node_get_double(node);
-	} else {
-		json_set_member_error(error, path, member, "expected a number");
+	if (!json_get_checked(object, path, member, YM_ADVISORY_JSON_OPTIONAL, JSON_NODE_VALUE,
+	                      G_TYPE_DOUBLE, "expected a number", &node, error))
 		return FALSE;
+	if (node != NULL) {
+		/* json-glib keeps integers apart and will not convert them here */
+		if (json_node_get_value_type(node) == G_TYPE_INT64)
+			*value = (gdouble) json_node_get_int(node);
+		else
+			*value = json_node_get_double(node);
+		*present = TRUE;
 	}
-	*present = TRUE;
 	return TRUE;
 }
 
@@ -301,19 +327,17 @@ _ym_advisory_json_get_boolean(JsonObject *object,
                               gboolean *present,
                               GError **error)
 {
-	gboolean ok;
-	JsonNode *node =
-	    json_get_member(object, path, member, YM_ADVISORY_JSON_OPTIONAL, &ok, error);
+	JsonNode *node = NULL;
+
 	*value = FALSE;
 	*present = FALSE;
-	if (node == NULL)
-		return ok;
-	if (!json_node_is_value_of(node, G_TYPE_BOOLEAN)) {
-		json_set_member_error(error, path, member, "expected true or false");
+	if (!json_get_checked(object, path, member, YM_ADVISORY_JSON_OPTIONAL, JSON_NODE_VALUE,
+	                      G_TYPE_BOOLEAN, "expected true or false", &node, error))
 		return FALSE;
+	if (node != NULL) {
+		*value = json_node_get_boolean(node);
+		*present = TRUE;
 	}
-	*value = json_node_get_boolean(node);
-	*present = TRUE;
 	return TRUE;
 }
 
@@ -350,7 +374,7 @@ _ym_advisory_json_element_string(JsonArray *array,
 {
 	JsonNode *node = json_array_get_element(array, index);
 	*value = NULL;
-	if (node == NULL || !json_node_is_value_of(node, G_TYPE_STRING)) {
+	if (node == NULL || !json_node_is(node, JSON_NODE_VALUE, G_TYPE_STRING)) {
 		json_set_element_error(error, path, index, "expected a string");
 		return FALSE;
 	}
@@ -417,6 +441,110 @@ _ym_advisory_json_add_product(YmAdvisory *advisory, const gchar *path, GError **
 		return NULL;
 	}
 	return ym_advisory_add_product(advisory);
+}
+
+const gchar *
+_ym_advisory_json_nonempty(const gchar *text)
+{
+	return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
+gboolean
+_ym_advisory_json_parse_descriptions(JsonObject *object,
+                                     const gchar *path,
+                                     YmAdvisory *advisory,
+                                     GError **error)
+{
+	JsonArray *descriptions = NULL;
+	g_autofree gchar *array_path = _ym_advisory_json_path(path, "descriptions");
+
+	if (!_ym_advisory_json_get_array(object, path, "descriptions", YM_ADVISORY_JSON_OPTIONAL,
+	                                 &descriptions, error))
+		return FALSE;
+	for (guint i = 0; descriptions != NULL && i < json_array_get_length(descriptions); i++) {
+		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
+		JsonObject *description = NULL;
+		const gchar *lang = NULL;
+		const gchar *value = NULL;
+
+		if (!_ym_advisory_json_element_object(descriptions, array_path, i, &description,
+		                                      error))
+			return FALSE;
+		if (!_ym_advisory_json_get_string(description, item_path, "lang",
+		                                  YM_ADVISORY_JSON_OPTIONAL, &lang, error) ||
+		    !_ym_advisory_json_get_string(description, item_path, "value",
+		                                  YM_ADVISORY_JSON_OPTIONAL, &value, error))
+			return FALSE;
+		if (_ym_advisory_json_nonempty(value) == NULL)
+			continue;
+		/* other languages (VulDB adds "de") are not shown to residents */
+		if (advisory->summary_en == NULL && _ym_advisory_json_lang_is(lang, "en"))
+			advisory->summary_en = g_strdup(value);
+		else if (advisory->summary_ja == NULL && _ym_advisory_json_lang_is(lang, "ja"))
+			advisory->summary_ja = g_strdup(value);
+	}
+	return TRUE;
+}
+
+gboolean
+_ym_advisory_json_parse_references(JsonObject *object,
+                                   const gchar *path,
+                                   const gchar *advisory_tag,
+                                   const gchar *patch_tag,
+                                   YmAdvisory *advisory,
+                                   GError **error)
+{
+	JsonArray *references = NULL;
+	g_autofree gchar *array_path = _ym_advisory_json_path(path, "references");
+
+	if (!_ym_advisory_json_get_array(object, path, "references", YM_ADVISORY_JSON_OPTIONAL,
+	                                 &references, error))
+		return FALSE;
+	for (guint i = 0; references != NULL && i < json_array_get_length(references); i++) {
+		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
+		JsonObject *reference = NULL;
+		const gchar *url = NULL;
+		gboolean has_advisory_tag = FALSE;
+		gboolean has_patch_tag = FALSE;
+
+		if (!_ym_advisory_json_element_object(references, array_path, i, &reference, error))
+			return FALSE;
+		if (!_ym_advisory_json_get_string(reference, item_path, "url",
+		                                  YM_ADVISORY_JSON_OPTIONAL, &url, error) ||
+		    !_ym_advisory_json_has_string(reference, item_path, "tags", advisory_tag,
+		                                  &has_advisory_tag, error) ||
+		    !_ym_advisory_json_has_string(reference, item_path, "tags", patch_tag,
+		                                  &has_patch_tag, error))
+			return FALSE;
+		if (!_ym_advisory_url_is_web(url) || !(has_advisory_tag || has_patch_tag))
+			continue;
+		if (has_patch_tag)
+			advisory->remediation = YM_REMEDIATION_VENDOR_FIX;
+		if (advisory->remediation_url == NULL)
+			advisory->remediation_url = g_strdup(url);
+	}
+	return TRUE;
+}
+
+gboolean
+_ym_advisory_json_get_cvss(const gchar *log_domain,
+                           JsonObject *cvss,
+                           const gchar *path,
+                           gdouble *score,
+                           const gchar **vector,
+                           gboolean *present,
+                           GError **error)
+{
+	if (!_ym_advisory_json_get_double(cvss, path, "baseScore", score, present, error) ||
+	    !_ym_advisory_json_get_string(cvss, path, "vectorString", YM_ADVISORY_JSON_OPTIONAL,
+	                                  vector, error))
+		return FALSE;
+	if (*present && (!isfinite(*score) || *score < 0 || *score > 10)) {
+		g_log(log_domain, G_LOG_LEVEL_WARNING,
+		      "%s.baseScore: %g is not a CVSS score, ignored", path, *score);
+		*present = FALSE;
+	}
+	return TRUE;
 }
 
 gchar *

@@ -72,13 +72,6 @@ ym_kev_info_clear(YmKevInfo *info)
 	g_free(info->catalog_version);
 	memset(info, 0, sizeof(*info));
 }
-
-static const gchar *
-kev_nonempty(const gchar *text)
-{
-	return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
 /* the start of the sentence holding @position: after the last ".", ";",
  * "!" or "?" that is followed by white space */
 static const gchar *
@@ -251,7 +244,7 @@ kev_parse_entry(JsonObject *entry,
 		if (!_ym_advisory_json_get_string(entry, path, members[i],
 		                                  YM_ADVISORY_JSON_OPTIONAL, &values[i], error))
 			return FALSE;
-		values[i] = kev_nonempty(values[i]);
+		values[i] = _ym_advisory_json_nonempty(values[i]);
 	}
 	if (!ym_advisory_is_cve_id(values[CVE])) {
 		g_autofree gchar *quoted = _ym_advisory_json_quote(values[CVE]);

@@ -37,7 +37,6 @@
 
 #include "ym-advisory-nvd.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "common/ym-error.h"
@@ -81,46 +80,6 @@ nvd_match_clear(gpointer data)
 	NvdMatch *match = data;
 	g_strfreev(match->attributes);
 }
-
-static const gchar *
-nvd_nonempty(const gchar *text)
-{
-	return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
-static gboolean
-nvd_parse_descriptions(JsonObject *cve, const gchar *path, YmAdvisory *advisory, GError **error)
-{
-	JsonArray *descriptions = NULL;
-	g_autofree gchar *array_path = _ym_advisory_json_path(path, "descriptions");
-
-	if (!_ym_advisory_json_get_array(cve, path, "descriptions", YM_ADVISORY_JSON_OPTIONAL,
-	                                 &descriptions, error))
-		return FALSE;
-	for (guint i = 0; descriptions != NULL && i < json_array_get_length(descriptions); i++) {
-		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
-		JsonObject *description = NULL;
-		const gchar *lang = NULL;
-		const gchar *value = NULL;
-
-		if (!_ym_advisory_json_element_object(descriptions, array_path, i, &description,
-		                                      error))
-			return FALSE;
-		if (!_ym_advisory_json_get_string(description, item_path, "lang",
-		                                  YM_ADVISORY_JSON_OPTIONAL, &lang, error) ||
-		    !_ym_advisory_json_get_string(description, item_path, "value",
-		                                  YM_ADVISORY_JSON_OPTIONAL, &value, error))
-			return FALSE;
-		if (nvd_nonempty(value) == NULL)
-			continue;
-		if (advisory->summary_en == NULL && _ym_advisory_json_lang_is(lang, "en"))
-			advisory->summary_en = g_strdup(value);
-		else if (advisory->summary_ja == NULL && _ym_advisory_json_lang_is(lang, "ja"))
-			advisory->summary_ja = g_strdup(value);
-	}
-	return TRUE;
-}
-
 static gboolean
 nvd_parse_metric(JsonObject *metric,
                  const gchar *path,
@@ -143,16 +102,11 @@ nvd_parse_metric(JsonObject *metric,
 		return FALSE;
 	if (data == NULL)
 		return TRUE;
-	if (!_ym_advisory_json_get_double(data, data_path, "baseScore", &score, &present, error) ||
-	    !_ym_advisory_json_get_string(data, data_path, "vectorString",
-	                                  YM_ADVISORY_JSON_OPTIONAL, &vector, error))
+	if (!_ym_advisory_json_get_cvss(G_LOG_DOMAIN, data, data_path, &score, &vector, &present,
+	                                error))
 		return FALSE;
 	if (!present)
 		return TRUE;
-	if (!isfinite(score) || score < 0 || score > 10) {
-		g_warning("%s.baseScore: %g is not a CVSS score, ignored", data_path, score);
-		return TRUE;
-	}
 	target = g_strcmp0(type, "Primary") == 0 ? primary : secondary;
 	if (!target->found || score > target->score) {
 		target->found = TRUE;
@@ -197,7 +151,7 @@ nvd_parse_metrics(JsonObject *cve, const gchar *path, YmAdvisory *advisory, GErr
 	best = primary.found ? &primary : &secondary;
 	if (best->found) {
 		advisory->cvss = best->score;
-		advisory->cvss_vector = g_strdup(nvd_nonempty(best->vector));
+		advisory->cvss_vector = g_strdup(_ym_advisory_json_nonempty(best->vector));
 	}
 	return TRUE;
 }
@@ -226,44 +180,6 @@ nvd_parse_tags(JsonObject *cve, const gchar *path, YmAdvisory *advisory, GError 
 	}
 	return TRUE;
 }
-
-/* the first reference NVD tagged "Vendor Advisory" or "Patch" is where a
- * resident finds the fix; a "Patch" tag says a fix exists */
-static gboolean
-nvd_parse_references(JsonObject *cve, const gchar *path, YmAdvisory *advisory, GError **error)
-{
-	JsonArray *references = NULL;
-	g_autofree gchar *array_path = _ym_advisory_json_path(path, "references");
-
-	if (!_ym_advisory_json_get_array(cve, path, "references", YM_ADVISORY_JSON_OPTIONAL,
-	                                 &references, error))
-		return FALSE;
-	for (guint i = 0; references != NULL && i < json_array_get_length(references); i++) {
-		g_autofree gchar *item_path = _ym_advisory_json_path_index(array_path, i);
-		JsonObject *reference = NULL;
-		const gchar *url = NULL;
-		gboolean advisory_tag = FALSE;
-		gboolean patch_tag = FALSE;
-
-		if (!_ym_advisory_json_element_object(references, array_path, i, &reference, error))
-			return FALSE;
-		if (!_ym_advisory_json_get_string(reference, item_path, "url",
-		                                  YM_ADVISORY_JSON_OPTIONAL, &url, error) ||
-		    !_ym_advisory_json_has_string(reference, item_path, "tags", "Vendor Advisory",
-		                                  &advisory_tag, error) ||
-		    !_ym_advisory_json_has_string(reference, item_path, "tags", "Patch", &patch_tag,
-		                                  error))
-			return FALSE;
-		if (!_ym_advisory_url_is_web(url) || !(advisory_tag || patch_tag))
-			continue;
-		if (patch_tag)
-			advisory->remediation = YM_REMEDIATION_VENDOR_FIX;
-		if (advisory->remediation_url == NULL)
-			advisory->remediation_url = g_strdup(url);
-	}
-	return TRUE;
-}
-
 static gboolean
 nvd_add_product(YmAdvisory *advisory,
                 const gchar *path,
@@ -377,7 +293,7 @@ nvd_parse_match(JsonObject *object,
 		if (!_ym_advisory_json_get_string(object, path, members[i],
 		                                  YM_ADVISORY_JSON_OPTIONAL, values[i], error))
 			return FALSE;
-		*values[i] = nvd_nonempty(*values[i]);
+		*values[i] = _ym_advisory_json_nonempty(*values[i]);
 	}
 	if (!present) {
 		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "%s.vulnerable: missing", path);
@@ -553,14 +469,15 @@ nvd_parse_cve(JsonObject *cve,
 	advisory = ym_advisory_new(YM_ADVISORY_SOURCE_NVD, id_upper);
 	ym_advisory_add_cve(advisory, id_upper);
 	/* NVD has no title; the KEV name is a short one when CISA gave it */
-	advisory->title_en = g_strdup(nvd_nonempty(kev_name));
+	advisory->title_en = g_strdup(_ym_advisory_json_nonempty(kev_name));
 	advisory->published = ym_advisory_parse_time(published);
 	advisory->modified = ym_advisory_parse_time(modified);
 	advisory->kev = kev_added != NULL;
-	if (!nvd_parse_descriptions(cve, path, advisory, error) ||
+	if (!_ym_advisory_json_parse_descriptions(cve, path, advisory, error) ||
 	    !nvd_parse_metrics(cve, path, advisory, error) ||
 	    !nvd_parse_tags(cve, path, advisory, error) ||
-	    !nvd_parse_references(cve, path, advisory, error) ||
+	    !_ym_advisory_json_parse_references(cve, path, "Vendor Advisory", "Patch", advisory,
+	                                        error) ||
 	    !nvd_parse_configurations(cve, path, advisory, error))
 		return FALSE;
 	if (advisory->end_of_life)

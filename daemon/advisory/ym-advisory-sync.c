@@ -900,6 +900,29 @@ get_csaf_feed(YmAdvisorySync *self, const gchar *url, GPtrArray *feeds, GError *
 	return feed;
 }
 
+/* the feed record of a provider's index at @url and the index itself; a
+ * NULL @contents (after a progress line naming @where) when it has not
+ * changed since the last sync */
+static gboolean
+fetch_csaf_index(YmAdvisorySync *self,
+                 const gchar *url,
+                 const gchar *const *accept,
+                 const gchar *where,
+                 GPtrArray *feeds,
+                 YmAdvisoryFeed **feed,
+                 GBytes **contents,
+                 GError **error)
+{
+	*feed = get_csaf_feed(self, url, feeds, error);
+	if (*feed == NULL)
+		return FALSE;
+	if (!fetch_bytes(self, url, accept, *feed, contents, error))
+		return FALSE;
+	if (*contents == NULL)
+		progress(self, "csaf: %s not changed", where);
+	return TRUE;
+}
+
 /* the new documents of one ROLIE feed */
 static gboolean
 fetch_csaf_rolie(YmAdvisorySync *self,
@@ -913,18 +936,14 @@ fetch_csaf_rolie(YmAdvisorySync *self,
 	g_autoptr(GPtrArray) entries = NULL;
 	g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func((GDestroyNotify) csaf_todo_free);
 	g_autofree gchar *where = url_for_humans(feed_url);
-	YmAdvisoryFeed *feed = get_csaf_feed(self, feed_url, feeds, error);
+	YmAdvisoryFeed *feed = NULL;
 	const gchar *data;
 	gsize length;
 
-	if (feed == NULL)
+	if (!fetch_csaf_index(self, feed_url, accept_json, where, feeds, &feed, &contents, error))
 		return FALSE;
-	if (!fetch_bytes(self, feed_url, accept_json, feed, &contents, error))
-		return FALSE;
-	if (contents == NULL) {
-		progress(self, "csaf: %s not changed", where);
+	if (contents == NULL)
 		return TRUE;
-	}
 	data = g_bytes_get_data(contents, &length);
 	if (!ym_csaf_rolie_parse(data, length, &entries, error))
 		return FALSE;
@@ -951,18 +970,14 @@ fetch_csaf_directory(YmAdvisorySync *self,
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(GPtrArray) entries = NULL;
 	g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func((GDestroyNotify) csaf_todo_free);
-	YmAdvisoryFeed *feed = get_csaf_feed(self, changes_url, feeds, error);
+	YmAdvisoryFeed *feed = NULL;
 	const gchar *data;
 	gsize length;
 
-	if (feed == NULL)
+	if (!fetch_csaf_index(self, changes_url, NULL, changes_url, feeds, &feed, &contents, error))
 		return FALSE;
-	if (!fetch_bytes(self, changes_url, NULL, feed, &contents, error))
-		return FALSE;
-	if (contents == NULL) {
-		progress(self, "csaf: %s not changed", changes_url);
+	if (contents == NULL)
 		return TRUE;
-	}
 	data = g_bytes_get_data(contents, &length);
 	if (!ym_csaf_changes_parse(data, length, &entries, error))
 		return FALSE;

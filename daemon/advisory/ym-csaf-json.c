@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ym-advisory-csaf-private.h"
+#include "ym-advisory-json-private.h"
 #include "ym-error.h"
 
 gchar *
@@ -50,60 +51,6 @@ _ym_json_set_error(GError **error, const YmJsonPath *path, const gchar *format, 
 	g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "%s: %s", where, what);
 }
 
-/* one pass over the bytes outside strings: nesting depth and value count */
-static gboolean
-json_check_shape(const gchar *data, gsize length, GError **error)
-{
-	gboolean in_string = FALSE;
-	gboolean escaped = FALSE;
-	guint depth = 0;
-	gsize values = 1;
-
-	for (gsize i = 0; i < length; i++) {
-		gchar c = data[i];
-		if (in_string) {
-			if (escaped)
-				escaped = FALSE;
-			else if (c == '\\')
-				escaped = TRUE;
-			else if (c == '"')
-				in_string = FALSE;
-			continue;
-		}
-		switch (c) {
-		case '"':
-			in_string = TRUE;
-			break;
-		case '{':
-		case '[':
-			if (++depth > YM_CSAF_JSON_MAX_DEPTH) {
-				g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
-				            "byte %" G_GSIZE_FORMAT
-				            ": JSON nested deeper than %u levels",
-				            i, (guint) YM_CSAF_JSON_MAX_DEPTH);
-				return FALSE;
-			}
-			break;
-		case '}':
-		case ']':
-			if (depth > 0)
-				depth--;
-			break;
-		case ',':
-			if (++values > YM_CSAF_JSON_MAX_VALUES) {
-				g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
-				            "byte %" G_GSIZE_FORMAT ": more than %u JSON values", i,
-				            (guint) YM_CSAF_JSON_MAX_VALUES);
-				return FALSE;
-			}
-			break;
-		default:
-			break;
-		}
-	}
-	return TRUE;
-}
-
 JsonObject *
 _ym_json_load_object(const gchar *data, gsize length, gsize max_length, GError **error)
 {
@@ -111,6 +58,7 @@ _ym_json_load_object(const gchar *data, gsize length, gsize max_length, GError *
 	g_autoptr(JsonNode) root = NULL;
 	g_autoptr(GError) error_local = NULL;
 	const gchar *end = NULL;
+	gsize offset = 0;
 
 	if (data == NULL || length == 0) {
 		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA, "empty JSON");
@@ -129,8 +77,21 @@ _ym_json_load_object(const gchar *data, gsize length, gsize max_length, GError *
 		            (gsize) (end - data));
 		return NULL;
 	}
-	if (!json_check_shape(data, length, error))
+	switch (_ym_json_scan(data, length, YM_CSAF_JSON_MAX_DEPTH, YM_CSAF_JSON_MAX_VALUES, NULL,
+	                      NULL, &offset)) {
+	case YM_JSON_SCAN_TOO_DEEP:
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		            "byte %" G_GSIZE_FORMAT ": JSON nested deeper than %u levels", offset,
+		            (guint) YM_CSAF_JSON_MAX_DEPTH);
 		return NULL;
+	case YM_JSON_SCAN_TOO_MANY_VALUES:
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		            "byte %" G_GSIZE_FORMAT ": more than %u JSON values", offset,
+		            (guint) YM_CSAF_JSON_MAX_VALUES);
+		return NULL;
+	default:
+		break;
+	}
 	if (!json_parser_load_from_data(parser, data, (gssize) length, &error_local)) {
 		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA, "invalid JSON: %s",
 		            error_local->message);
