@@ -135,6 +135,7 @@ TRANSLATIONS = {
     "unknown %s command \"%s\"; see yamorictl %s --help": "%1$s のコマンド「%2$s」はありません。yamorictl %3$s --help をご覧ください",
     "    Fixed firmware: %s or later.\n": "    修正済みのファームウェア: %s 以降\n",
     " [may be affected]": " ［影響を受けるおそれ］",
+    "  %-5s %6ld advisories %7ld entries\n": "  %-5s 脆弱性情報 %6ld 件、製品の記載 %7ld 件\n",
 }
 
 
