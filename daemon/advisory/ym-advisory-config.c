@@ -39,6 +39,8 @@ ym_advisory_config_init(YmAdvisoryConfig *config)
 	config->cve5_max = 200;
 	config->jvn_url = g_strdup("https://jvndb.jvn.jp/ja/feed/detail/");
 	config->jvn_years = 3;
+	config->jvn_api_url = g_strdup("https://jvndb.jvn.jp/myjvn");
+	config->jvn_api_days = 30;
 	config->csaf_providers = g_strdupv((gchar **) providers);
 	config->csaf_max = 500;
 	config->timeout_seconds = 300;
@@ -56,6 +58,7 @@ ym_advisory_config_clear(YmAdvisoryConfig *config)
 	g_clear_pointer(&config->nvd_api_key, g_free);
 	g_clear_pointer(&config->cve5_url, g_free);
 	g_clear_pointer(&config->jvn_url, g_free);
+	g_clear_pointer(&config->jvn_api_url, g_free);
 	g_clear_pointer(&config->csaf_providers, g_strfreev);
 }
 
@@ -87,6 +90,8 @@ static const YmConfigKey config_keys[] = {
     {"cve5-max", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, cve5_max), 100000},
     {"jvn-url", YM_KEY_URL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_url), 0},
     {"jvn-years", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_years), 30},
+    {"jvn-api-url", YM_KEY_URL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_url), 0},
+    {"jvn-api-days", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_days), 3650},
     {"csaf-providers", YM_KEY_URL_LIST, G_STRUCT_OFFSET(YmAdvisoryConfig, csaf_providers), 0},
     {"csaf-max", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, csaf_max), 100000},
     {"timeout-seconds", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, timeout_seconds), 3600},

@@ -723,6 +723,9 @@ typedef struct {
 	gchar *err_cd;
 	gchar *err_msg;
 	gchar *method;
+	gchar *total_res; /* paging, kept only as text until the end */
+	gchar *total_res_ret;
+	gchar *first_res;
 } JvnXmlContext;
 
 static void
@@ -734,6 +737,9 @@ jvn_xml_context_clear(JvnXmlContext *ctx)
 	g_free(ctx->err_cd);
 	g_free(ctx->err_msg);
 	g_free(ctx->method);
+	g_free(ctx->total_res);
+	g_free(ctx->total_res_ret);
+	g_free(ctx->first_res);
 }
 
 static void
@@ -1046,6 +1052,42 @@ jvn_parse_status(JvnXmlContext *ctx, xmlNode *status)
 	ctx->err_msg = jvn_node_prop(status, "errMsg");
 	g_free(ctx->method);
 	ctx->method = jvn_node_prop(status, "method");
+	g_free(ctx->total_res);
+	ctx->total_res = jvn_node_prop(status, "totalRes");
+	g_free(ctx->total_res_ret);
+	ctx->total_res_ret = jvn_node_prop(status, "totalResRet");
+	g_free(ctx->first_res);
+	ctx->first_res = jvn_node_prop(status, "firstRes");
+}
+
+/* one paging number of the status block; absent or empty is 0 */
+static gboolean
+jvn_status_number(const gchar *text, const gchar *name, gint64 *number, GError **error)
+{
+	g_autofree gchar *copy = NULL;
+
+	*number = 0;
+	if (text == NULL)
+		return TRUE;
+	copy = g_strstrip(g_strdup(text));
+	if (copy[0] == '\0')
+		return TRUE;
+	if (!g_ascii_string_to_signed(copy, 10, 0, G_MAXINT32, number, NULL)) {
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		            "MyJVN status %s is not a number from 0 to %d", name, G_MAXINT32);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+jvn_status_fill(const JvnXmlContext *ctx, YmJvnStatus *status, GError **error)
+{
+	memset(status, 0, sizeof(*status));
+	status->present = ctx->ret_cd != NULL;
+	return jvn_status_number(ctx->total_res, "totalRes", &status->total, error) &&
+	       jvn_status_number(ctx->total_res_ret, "totalResRet", &status->returned, error) &&
+	       jvn_status_number(ctx->first_res, "firstRes", &status->first, error);
 }
 
 /* retCd other than 0: the API refused; the message is the API's own */
@@ -1304,6 +1346,7 @@ static gboolean
 jvn_xml_parse(JvnXmlKind kind,
               const gchar *data,
               gsize length,
+              YmJvnStatus *status,
               YmAdvisorySink sink,
               gpointer user_data,
               GError **error)
@@ -1341,6 +1384,8 @@ jvn_xml_parse(JvnXmlKind kind,
 	ok = jvn_xml_read(&ctx, data, length, error);
 	if (ok && !jvn_check_status(ctx.ret_cd, ctx.err_cd, ctx.err_msg, ctx.method, error))
 		ok = FALSE;
+	if (ok && status != NULL && !jvn_status_fill(&ctx, status, error))
+		ok = FALSE;
 	if (ok && !ctx.root_ok) {
 		g_set_error(error, YM_ERROR, YM_ERROR_NOT_SUPPORTED,
 		            "<%s> is not a %s document%s%s", ctx.root,
@@ -1360,7 +1405,7 @@ ym_advisory_parse_jvn_vuldef(const gchar *data,
                              gpointer user_data,
                              GError **error)
 {
-	if (!jvn_xml_parse(JVN_XML_VULDEF, data, length, sink, user_data, error)) {
+	if (!jvn_xml_parse(JVN_XML_VULDEF, data, length, NULL, sink, user_data, error)) {
 		g_prefix_error_literal(error, "JVN VULDEF: ");
 		return FALSE;
 	}
@@ -1374,7 +1419,18 @@ ym_advisory_parse_jvn_rss(const gchar *data,
                           gpointer user_data,
                           GError **error)
 {
-	if (!jvn_xml_parse(JVN_XML_RSS, data, length, sink, user_data, error)) {
+	return ym_advisory_parse_jvn_rss_status(data, length, NULL, sink, user_data, error);
+}
+
+gboolean
+ym_advisory_parse_jvn_rss_status(const gchar *data,
+                                 gsize length,
+                                 YmJvnStatus *status,
+                                 YmAdvisorySink sink,
+                                 gpointer user_data,
+                                 GError **error)
+{
+	if (!jvn_xml_parse(JVN_XML_RSS, data, length, status, sink, user_data, error)) {
 		g_prefix_error_literal(error, "JVNRSS: ");
 		return FALSE;
 	}

@@ -49,6 +49,25 @@ ym_advisory_parse_jvn_rss(const gchar *data,
                           gpointer user_data,
                           GError **error);
 
+/* the paging numbers of a MyJVN status block */
+typedef struct {
+	gboolean present; /* the document had a status block */
+	gint64 total;     /* totalRes: matching records in all */
+	gint64 returned;  /* totalResRet: records in this answer */
+	gint64 first;     /* firstRes: 1-based position of the first; 0 none */
+} YmJvnStatus;
+
+/* as ym_advisory_parse_jvn_rss(), and @status (may be NULL) filled from
+ * the status block of a getVulnOverviewList answer; a paging number that
+ * is not one fails with YM_ERROR_INVALID_DATA */
+gboolean
+ym_advisory_parse_jvn_rss_status(const gchar *data,
+                                 gsize length,
+                                 YmJvnStatus *status,
+                                 YmAdvisorySink sink,
+                                 gpointer user_data,
+                                 GError **error);
+
 /* MyJVN API Ver4.0 "OKA" JSON: getVulnDetailInfo (jvncsaf and jvnstix)
  * and getVulnOverviewList answers and data feeds */
 gboolean

@@ -38,6 +38,13 @@
 #define YM_NVD_PAGE_SIZE   2000
 #define YM_NVD_MAX_PAGES   1000
 
+/* MyJVN HND: at most 50 entries per overview page and 10 per detail
+ * request (getVulnOverviewList and getVulnDetailInfo pages) */
+#define YM_JVN_API_PAGE_SIZE    50
+#define YM_JVN_API_MAX_PAGES    400
+#define YM_JVN_API_MAX_IDS      (YM_JVN_API_PAGE_SIZE * YM_JVN_API_MAX_PAGES)
+#define YM_JVN_API_DETAIL_BATCH 10
+
 struct _YmAdvisorySync {
 	GObject parent_instance;
 	/* owned */
@@ -46,6 +53,7 @@ struct _YmAdvisorySync {
 	YmFetcher *fetcher;
 	YmRateLimiter *nvd_limiter;     /* the NVD's published limit without a key */
 	YmRateLimiter *nvd_limiter_key; /* and with one */
+	YmRateLimiter *jvn_api_limiter;
 	gchar *work_dir;
 	guint n_downloads;
 	gchar **headers; /* extra request headers: the NVD key, during NVD fetches */
@@ -629,19 +637,20 @@ feed_free(YmAdvisoryFeed *feed)
 	g_free(feed);
 }
 
-/* JVN iPedia: the yearly detail feeds (Japanese), checked against the
- * checksum.txt published beside them */
+/* the yearly detail feeds, checked against the checksum.txt published
+ * beside them; nothing to add when checksum.txt has not changed */
 static gboolean
-sync_jvn(YmAdvisorySync *self, YmAdvisoryFeed *feed, GError **error)
+fetch_jvn_years(YmAdvisorySync *self,
+                YmAdvisoryFeed *feed,
+                GPtrArray *pending,
+                GPtrArray *feeds,
+                GError **error)
 {
 	g_autoptr(GBytes) contents = NULL;
 	g_autoptr(GPtrArray) checksums = NULL;
-	g_autoptr(GPtrArray) pending = pending_new();
-	g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func((GDestroyNotify) feed_free);
 	g_autoptr(GDateTime) now = g_date_time_new_now_local();
 	g_autofree gchar *url = g_strconcat(self->config.jvn_url, "checksum.txt", NULL);
 	guint this_year = (guint) g_date_time_get_year(now);
-	guint count = 0;
 	const gchar *data;
 	gsize length;
 
@@ -656,14 +665,268 @@ sync_jvn(YmAdvisorySync *self, YmAdvisoryFeed *feed, GError **error)
 		g_prefix_error_literal(error, "checksum.txt: ");
 		return FALSE;
 	}
-	for (guint year = this_year + 1 - MAX(self->config.jvn_years, 1); year <= this_year;
-	     year++) {
+	for (guint year = this_year + 1 - self->config.jvn_years; year <= this_year; year++) {
 		if (!fetch_jvn_year(self, checksums, year, pending, feeds, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* JVN dates are Japan's */
+static GDateTime *
+jvn_api_today(void)
+{
+	g_autoptr(GTimeZone) jst = g_time_zone_new_offset(9 * 3600);
+	g_autoptr(GDateTime) now = g_date_time_new_now(jst);
+	return g_date_time_new(jst, g_date_time_get_year(now), g_date_time_get_month(now),
+	                       g_date_time_get_day_of_month(now), 0, 0, 0);
+}
+
+/* the day of a "YYYY-MM-DD" high-water mark, or NULL */
+static GDateTime *
+jvn_api_parse_day(const gchar *text)
+{
+	g_autoptr(GTimeZone) jst = g_time_zone_new_offset(9 * 3600);
+	guint64 year = 0;
+	guint64 month = 0;
+	guint64 day = 0;
+	g_auto(GStrv) parts = NULL;
+
+	if (text == NULL)
+		return NULL;
+	parts = g_strsplit(text, "-", -1);
+	if (g_strv_length(parts) != 3 ||
+	    !g_ascii_string_to_unsigned(parts[0], 10, 1990, 9999, &year, NULL) ||
+	    !g_ascii_string_to_unsigned(parts[1], 10, 1, 12, &month, NULL) ||
+	    !g_ascii_string_to_unsigned(parts[2], 10, 1, 31, &day, NULL))
+		return NULL;
+	return g_date_time_new(jst, (gint) year, (gint) month, (gint) day, 0, 0, 0);
+}
+
+/* the identifiers of an overview list, each once, in the order met */
+typedef struct {
+	GPtrArray *ids;
+	GHashTable *seen;
+	guint items; /* on this page */
+	guint bad;   /* of them without a usable identifier */
+} YmJvnIds;
+
+/* getVulnDetailInfo documents vulnId as JVNDB-YYYY-NNNNNN: nothing else
+ * goes into a query */
+static gboolean
+jvn_is_vuln_id(const gchar *id)
+{
+	if (id == NULL || strlen(id) != strlen("JVNDB-2025-000001") ||
+	    !g_str_has_prefix(id, "JVNDB-") || id[10] != '-')
+		return FALSE;
+	for (guint i = 6; id[i] != '\0'; i++) {
+		if (i != 10 && !g_ascii_isdigit(id[i]))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+jvn_ids_put(YmAdvisory *advisory, gpointer user_data, GError **error)
+{
+	YmJvnIds *ids = user_data;
+
+	ids->items++;
+	if (!jvn_is_vuln_id(advisory->id)) {
+		ids->bad++;
+		return TRUE;
+	}
+	if (g_hash_table_contains(ids->seen, advisory->id))
+		return TRUE;
+	if (ids->ids->len >= YM_JVN_API_MAX_IDS) {
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		            "more than %u changed advisories in one sync", YM_JVN_API_MAX_IDS);
+		return FALSE;
+	}
+	g_hash_table_add(ids->seen, g_strdup(advisory->id));
+	g_ptr_array_add(ids->ids, g_strdup(advisory->id));
+	return TRUE;
+}
+
+/* one page of getVulnOverviewList from @start_item; *@next 0 after the last */
+static gboolean
+fetch_jvn_api_page(YmAdvisorySync *self,
+                   const gchar *range,
+                   gint64 start_item,
+                   YmJvnIds *ids,
+                   gint64 *next,
+                   GError **error)
+{
+	g_autofree gchar *url = NULL;
+	g_autofree gchar *path = NULL;
+	g_autoptr(GMappedFile) mapped = NULL;
+	YmJvnStatus status = {0};
+	gboolean ok;
+
+	*next = 0;
+	url = g_strdup_printf(
+	    "%s?method=getVulnOverviewList&feed=hnd&lang=ja&%s&startItem=%" G_GINT64_FORMAT
+	    "&maxCountItem=%u",
+	    self->config.jvn_api_url, range, start_item, YM_JVN_API_PAGE_SIZE);
+	ym_rate_limiter_wait(self->jvn_api_limiter);
+	if (!fetch_file(self, url, accept_xml, NULL, &path, error))
+		return FALSE;
+	if (path == NULL) {
+		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		                    "MyJVN answered 304 to an unconditional request");
+		return FALSE;
+	}
+	/* the list only names what changed; the details are fetched next */
+	mapped = g_mapped_file_new(path, FALSE, error);
+	ids->items = 0;
+	ids->bad = 0;
+	ok = mapped != NULL && ym_advisory_parse_jvn_rss_status(g_mapped_file_get_contents(mapped),
+	                                                        g_mapped_file_get_length(mapped),
+	                                                        &status, jvn_ids_put, ids, error);
+	g_unlink(path);
+	if (!ok)
+		return FALSE;
+	if (!status.present) {
+		g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		                    "the overview list has no MyJVN status block");
+		return FALSE;
+	}
+	if (ids->bad > 0)
+		progress(self, "jvn: %u entries of the MyJVN list without a JVNDB identifier",
+		         ids->bad);
+	if (status.returned <= 0 || status.total <= 0)
+		return TRUE;
+	/* a server that ignores startItem would be asked for the same page
+	 * again and again */
+	if (status.first != start_item) {
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		            "asked for the list from item %" G_GINT64_FORMAT
+		            ", got the one from %" G_GINT64_FORMAT,
+		            start_item, status.first);
+		return FALSE;
+	}
+	progress(self,
+	         "jvn: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " changed advisories listed",
+	         MIN(status.first + status.returned - 1, status.total), status.total);
+	if (status.first + status.returned - 1 < status.total)
+		*next = status.first + status.returned;
+	return TRUE;
+}
+
+/* getVulnDetailInfo for @ids, at most ten at a time, into @pending */
+static gboolean
+fetch_jvn_api_details(YmAdvisorySync *self, GPtrArray *ids, GPtrArray *pending, GError **error)
+{
+	for (guint i = 0; i < ids->len; i += YM_JVN_API_DETAIL_BATCH) {
+		g_autoptr(GString) url = g_string_new(self->config.jvn_api_url);
+		g_autofree gchar *path = NULL;
+
+		g_string_append(url, "?method=getVulnDetailInfo&feed=hnd&lang=ja&vulnId=");
+		for (guint j = i; j < ids->len && j < i + YM_JVN_API_DETAIL_BATCH; j++) {
+			if (j > i)
+				g_string_append_c(url, '+');
+			g_string_append(url, g_ptr_array_index(ids, j));
+		}
+		ym_rate_limiter_wait(self->jvn_api_limiter);
+		if (!fetch_file(self, url->str, accept_xml, NULL, &path, error)) {
+			g_prefix_error(
+			    error, "details of %s: ", (const gchar *) g_ptr_array_index(ids, i));
+			return FALSE;
+		}
+		if (path == NULL) {
+			g_set_error_literal(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+			                    "MyJVN answered 304 to an unconditional request");
+			return FALSE;
+		}
+		add_pending(pending, g_steal_pointer(&path), url->str,
+		            YM_ADVISORY_FORMAT_JVN_VULDEF);
+		progress(self, "jvn: details of %u of %u changed advisories",
+		         MIN(i + YM_JVN_API_DETAIL_BATCH, ids->len), ids->len);
+	}
+	return TRUE;
+}
+
+/* the MyJVN API: what changed since @feed's high-water mark (a day, in
+ * Japan), or in the last jvn-api-days on the first run; the mark moves
+ * to today only once this is stored, and today is asked for again next
+ * time, as later changes of the same day are not in this answer */
+static gboolean
+fetch_jvn_api(YmAdvisorySync *self, YmAdvisoryFeed *feed, GPtrArray *pending, GError **error)
+{
+	g_autoptr(GDateTime) today = jvn_api_today();
+	g_autoptr(GDateTime) start = jvn_api_parse_day(feed->high_water);
+	g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	g_autofree gchar *range = NULL;
+	YmJvnIds collect = {.ids = ids, .seen = seen};
+	gint64 start_item = 1;
+	guint page;
+
+	if (start == NULL || g_date_time_compare(start, today) > 0) {
+		g_clear_pointer(&start, g_date_time_unref);
+		start = g_date_time_add_days(today, -(gint) self->config.jvn_api_days);
+	}
+	/* datePublished* is the last-updated date (MyJVN FAQ Q1-2); the
+	 * other two ranges default to the last week unless turned off */
+	range =
+	    g_strdup_printf("rangeDatePublic=n&rangeDatePublished=n&rangeDateFirstPublished=n"
+	                    "&datePublishedStartY=%d&datePublishedStartM=%d&datePublishedStartD=%d"
+	                    "&datePublishedEndY=%d&datePublishedEndM=%d&datePublishedEndD=%d",
+	                    g_date_time_get_year(start), g_date_time_get_month(start),
+	                    g_date_time_get_day_of_month(start), g_date_time_get_year(today),
+	                    g_date_time_get_month(today), g_date_time_get_day_of_month(today));
+	for (page = 0; page < YM_JVN_API_MAX_PAGES && start_item > 0; page++) {
+		gint64 next = 0;
+		if (!fetch_jvn_api_page(self, range, start_item, &collect, &next, error)) {
+			g_prefix_error(error, "MyJVN list from item %" G_GINT64_FORMAT ": ",
+			               start_item);
+			return FALSE;
+		}
+		start_item = next;
+	}
+	if (start_item > 0) {
+		g_set_error(error, YM_ERROR, YM_ERROR_INVALID_DATA,
+		            "more than %u pages of MyJVN list", YM_JVN_API_MAX_PAGES);
+		return FALSE;
+	}
+	if (!fetch_jvn_api_details(self, ids, pending, error))
+		return FALSE;
+	g_free(feed->high_water);
+	feed->high_water = g_date_time_format(today, "%Y-%m-%d");
+	return TRUE;
+}
+
+/* JVN iPedia: the yearly detail feeds (Japanese) for the bulk of history,
+ * then the MyJVN API for what changed since its high-water mark; both
+ * give "jvn" records, replaced by advisory id, so their overlap is
+ * harmless, and both are stored together or not at all */
+static gboolean
+sync_jvn(YmAdvisorySync *self, YmAdvisoryFeed *feed, GError **error)
+{
+	g_autoptr(GPtrArray) pending = pending_new();
+	g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func((GDestroyNotify) feed_free);
+	guint count = 0;
+
+	if (self->config.jvn_years > 0 && !fetch_jvn_years(self, feed, pending, feeds, error))
+		return FALSE;
+	if (self->config.jvn_api_url != NULL) {
+		YmAdvisoryFeed *api_feed = feed;
+		/* without yearly feeds the source's own row is the API's */
+		if (self->config.jvn_years > 0) {
+			api_feed = g_new0(YmAdvisoryFeed, 1);
+			g_ptr_array_add(feeds, api_feed);
+			if (!ym_advisory_db_get_feed(self->store, self->config.jvn_api_url,
+			                             api_feed, error))
+				return FALSE;
+			g_free(api_feed->source);
+			api_feed->source = g_strdup("jvn");
+		}
+		if (!fetch_jvn_api(self, api_feed, pending, error))
 			return FALSE;
 	}
 	if (!apply_pending(self, pending, &count, error))
 		return FALSE;
-	/* each year's hash is remembered only once it is stored */
+	/* each year's hash and the API's day are remembered only once stored */
 	for (guint i = 0; i < feeds->len; i++)
 		finish_feed(self, g_ptr_array_index(feeds, i), NULL);
 	feed->records += count;
@@ -1150,6 +1413,10 @@ feed_key(YmAdvisorySync *self, const gchar *source)
 		return g_strdup(self->config.kev_url);
 	if (g_strcmp0(source, "nvd") == 0)
 		return g_strdup(self->config.nvd_url);
+	/* JVN without yearly feeds: the MyJVN API's own row */
+	if (g_strcmp0(source, "jvn") == 0 && self->config.jvn_years == 0 &&
+	    self->config.jvn_api_url != NULL)
+		return g_strdup(self->config.jvn_api_url);
 	if (g_strcmp0(source, "jvn") == 0)
 		return g_strconcat(self->config.jvn_url, "checksum.txt", NULL);
 	if (g_strcmp0(source, "cve5") == 0)
@@ -1244,6 +1511,7 @@ ym_advisory_sync_finalize(GObject *object)
 	ym_advisory_config_clear(&self->config);
 	g_clear_pointer(&self->nvd_limiter, ym_rate_limiter_free);
 	g_clear_pointer(&self->nvd_limiter_key, ym_rate_limiter_free);
+	g_clear_pointer(&self->jvn_api_limiter, ym_rate_limiter_free);
 	/* every download is gone by now, stored or refused */
 	if (self->work_dir != NULL && g_rmdir(self->work_dir) != 0)
 		g_debug("removing %s: %s", self->work_dir, g_strerror(errno));
@@ -1267,4 +1535,8 @@ ym_advisory_sync_init(YmAdvisorySync *self)
 	/* https://nvd.nist.gov/developers/start-here: 5 requests in 30 s, 50 with a key */
 	self->nvd_limiter = ym_rate_limiter_new(5, 30);
 	self->nvd_limiter_key = ym_rate_limiter_new(50, 30);
+	/* https://jvndb.jvn.jp/apis/myjvnapi_faq.html Q1-3: no fixed limit,
+	 * but 2-3 a second at most for short runs and slower for long ones:
+	 * one a second on average, in bursts of at most three */
+	self->jvn_api_limiter = ym_rate_limiter_new(3, 3);
 }

@@ -24,7 +24,9 @@ typedef struct {
 	gchar *cve5_url;        /* a record is cve5_url + "CVE-…" */
 	guint cve5_max;         /* CVE 5 records fetched per sync */
 	gchar *jvn_url;         /* folder of the JVN iPedia detail feeds and checksum.txt */
-	guint jvn_years;        /* this year and the ones before */
+	guint jvn_years;        /* this year and the ones before; 0: no yearly feeds */
+	gchar *jvn_api_url;     /* the MyJVN API, for what changed since; NULL: not used */
+	guint jvn_api_days;     /* how far back the first MyJVN API fetch reaches */
 	gchar **csaf_providers; /* provider-metadata.json URLs */
 	guint csaf_max;         /* documents fetched per provider and sync */
 	guint timeout_seconds;
