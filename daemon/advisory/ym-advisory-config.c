@@ -65,6 +65,7 @@ ym_advisory_config_clear(YmAdvisoryConfig *config)
 typedef enum {
 	YM_KEY_STRING,
 	YM_KEY_URL,
+	YM_KEY_URL_OPTIONAL, /* empty turns the feature off */
 	YM_KEY_LIST,
 	YM_KEY_URL_LIST,
 	YM_KEY_UINT,
@@ -90,7 +91,7 @@ static const YmConfigKey config_keys[] = {
     {"cve5-max", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, cve5_max), 100000},
     {"jvn-url", YM_KEY_URL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_url), 0},
     {"jvn-years", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_years), 30},
-    {"jvn-api-url", YM_KEY_URL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_url), 0},
+    {"jvn-api-url", YM_KEY_URL_OPTIONAL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_url), 0},
     {"jvn-api-days", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_days), 3650},
     {"csaf-providers", YM_KEY_URL_LIST, G_STRUCT_OFFSET(YmAdvisoryConfig, csaf_providers), 0},
     {"csaf-max", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, csaf_max), 100000},
@@ -138,13 +139,16 @@ read_key(YmAdvisoryConfig *config,
 
 	switch (key->kind) {
 	case YM_KEY_STRING:
-	case YM_KEY_URL: {
+	case YM_KEY_URL:
+	case YM_KEY_URL_OPTIONAL: {
 		g_autofree gchar *value =
 		    g_key_file_get_string(keyfile, YM_CONFIG_GROUP, key->name, &error_local);
 		if (value == NULL)
 			break;
 		g_strstrip(value);
-		if (key->kind == YM_KEY_URL && !check_url(name, key->name, value, error))
+		if ((key->kind == YM_KEY_URL ||
+		     (key->kind == YM_KEY_URL_OPTIONAL && value[0] != '\0')) &&
+		    !check_url(name, key->name, value, error))
 			return FALSE;
 		g_free(*(gchar **) field);
 		*(gchar **) field = value[0] != '\0' ? g_steal_pointer(&value) : NULL;

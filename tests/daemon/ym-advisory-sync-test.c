@@ -27,10 +27,12 @@
 #include "ym-test-common.h"
 #include "ym-test-https.h"
 
-#define KEV_NEW   "kev/known_exploited_vulnerabilities.json"
-#define KEV_OLD   "kev/known_exploited_vulnerabilities_2025-06-10.json"
-#define JVN_RDF   "jvn/ipedia-detail-vuldef/jvndb_detail_2022.rdf"
-#define CSAF_2024 "csaf/cisa-csaf-2024/"
+#define KEV_NEW      "kev/known_exploited_vulnerabilities.json"
+#define KEV_OLD      "kev/known_exploited_vulnerabilities_2025-06-10.json"
+#define JVN_RDF      "jvn/ipedia-detail-vuldef/jvndb_detail_2022.rdf"
+#define CSAF_2024    "csaf/cisa-csaf-2024/"
+#define MYJVN_LIST   "jvn/myjvn-api-examples/hnd/getVulnOverviewList_hnd.xml"
+#define MYJVN_DETAIL "jvn/myjvn-api-examples/hnd/dataFeed_jvndb_detail_hnd.xml"
 
 /* counted with jq from the shared files (see each test) */
 #define KEV_NEW_ENTRIES 1404
@@ -164,6 +166,8 @@ sync_test_configure(SyncTest *test, const gchar *sources, ...)
 	g_key_file_set_string(keyfile, group, "cve5-url", cve5_url);
 	g_key_file_set_string(keyfile, group, "jvn-url", jvn_url);
 	g_key_file_set_string(keyfile, group, "jvn-years", "1");
+	/* the MyJVN API only where a test serves it */
+	g_key_file_set_string(keyfile, group, "jvn-api-url", "");
 	g_key_file_set_string(keyfile, group, "csaf-providers", csaf_url);
 	g_key_file_set_string(keyfile, group, "timeout-seconds", "20");
 	g_key_file_set_string(keyfile, group, "max-size-mb", "8");
@@ -935,6 +939,238 @@ test_jvn_malformed(void)
 		                        "expected application/rdf+xml or "
 		                        "application/xml or text/xml, got text/html"));
 	}
+}
+
+/* MyJVN API */
+
+/*
+ * the overview sample lists JVNDB-2025-002953 and JVNDB-2025-002884 with
+ * totalRes="6" totalResRet="2" firstRes="1"; the detail sample holds 7
+ * Vulinfo (python3 xml.etree: JVNDB-2025-000001/2/3, JVNDB-2017-009608,
+ * JVNDB-2018-009328, JVNDB-2021-002774, JVNDB-2022-000097); the server
+ * ignores queries, so it answers whatever the detail request asks
+ */
+static const gchar *const myjvn_detail_ids[] = {
+    "JVNDB-2025-000001", "JVNDB-2025-000002", "JVNDB-2025-000003", "JVNDB-2017-009608",
+    "JVNDB-2018-009328", "JVNDB-2021-002774", "JVNDB-2022-000097",
+};
+
+/* the overview sample with its paging attributes replaced */
+static GBytes *
+myjvn_list_page(const gchar *list, const gchar *total, const gchar *first)
+{
+	g_autoptr(GBytes) bytes = read_bytes(list);
+	g_autofree gchar *text = g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+	g_autofree gchar *total_attr = g_strdup_printf("totalRes=\"%s\"", total);
+	g_autofree gchar *first_attr = g_strdup_printf("firstRes=\"%s\"", first);
+	g_autoptr(GString) page = g_string_new(text);
+
+	g_assert_cmpuint(g_string_replace(page, "totalRes=\"6\"", total_attr, 1), ==, 1);
+	g_assert_cmpuint(g_string_replace(page, "firstRes=\"1\"", first_attr, 1), ==, 1);
+	return g_string_free_to_bytes(g_steal_pointer(&page));
+}
+
+/* "YYYY-MM-DD" of today minus @days in Japan */
+static gchar *
+myjvn_day(gint days, const gchar *format)
+{
+	g_autoptr(GTimeZone) jst = g_time_zone_new_offset(9 * 3600);
+	g_autoptr(GDateTime) now = g_date_time_new_now(jst);
+	g_autoptr(GDateTime) then = g_date_time_add_days(now, days);
+	return g_date_time_format(then, format);
+}
+
+static gint64
+count_advisory_id(YmStore *store, const gchar *id)
+{
+	return count_query(store,
+	                   "SELECT count(*) FROM advisories WHERE source = 'jvn' AND "
+	                   "advisory_id = ?1",
+	                   id, NULL);
+}
+
+/* a feed row for the API at @mark, as an earlier sync leaves it */
+static void
+myjvn_set_mark(SyncTest *test, const gchar *mark)
+{
+	g_autoptr(GError) error = NULL;
+	g_auto(YmAdvisoryFeed) feed = {0};
+	sync_test_get_feed(test, "/myjvn", &feed);
+	g_free(feed.source);
+	feed.source = g_strdup("jvn");
+	feed.high_water = g_strdup(mark);
+	g_assert_true(ym_advisory_db_set_feed(test->store, &feed, &error));
+	g_assert_no_error(error);
+}
+
+static void
+myjvn_configure(SyncTest *test, const gchar *years)
+{
+	g_autofree gchar *api_url = sync_test_url(test, "/myjvn");
+	g_autofree gchar *api_setting = g_strdup_printf("jvn-api-url=%s", api_url);
+	sync_test_configure(test, "jvn", years, api_setting, NULL);
+}
+
+/* two pages of the list (the same two IDs on each), then one detail
+ * request for both; the mark moves to today; the next sync starts there */
+static void
+test_myjvn_api(void)
+{
+	g_autofree gchar *list = ym_test_shared_advisory(MYJVN_LIST);
+	g_autofree gchar *detail = list != NULL ? ym_test_shared_advisory(MYJVN_DETAIL) : NULL;
+	g_autoptr(SyncTest) test = NULL;
+	g_autoptr(GBytes) page1 = NULL;
+	g_autoptr(GBytes) page2 = NULL;
+	g_autoptr(GBytes) single = NULL;
+	g_auto(GStrv) queries = NULL;
+	g_autofree gchar *today = myjvn_day(0, "%Y-%m-%d");
+	g_autofree gchar *start = myjvn_day(-30, "datePublishedStartY=%Y&datePublishedStartM=%-m"
+	                                         "&datePublishedStartD=%-d&");
+	g_autofree gchar *end = myjvn_day(0, "datePublishedEndY=%Y&datePublishedEndM=%-m"
+	                                     "&datePublishedEndD=%-d&");
+	g_autofree gchar *again = myjvn_day(0, "datePublishedStartY=%Y&datePublishedStartM=%-m"
+	                                       "&datePublishedStartD=%-d&");
+
+	if (detail == NULL)
+		return;
+	test = sync_test_new();
+	page1 = myjvn_list_page(list, "4", "1");
+	page2 = myjvn_list_page(list, "4", "3");
+	ym_test_https_add_bytes(test->server, "/myjvn", page1, "application/xml");
+	ym_test_https_add_bytes(test->server, "/myjvn", page2, "application/xml");
+	ym_test_https_add_file(test->server, "/myjvn", detail, "application/xml");
+	myjvn_configure(test, "jvn-years=0");
+
+	g_assert_cmpint(sync_test_run(test), ==, 0);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/myjvn"), ==, 3);
+	queries = ym_test_https_dup_request_queries(test->server, "/myjvn");
+	g_assert_cmpuint(g_strv_length(queries), ==, 3);
+	for (guint i = 0; i < 2; i++) {
+		g_assert_true(g_str_has_prefix(
+		    queries[i], "method=getVulnOverviewList&feed=hnd&lang=ja&rangeDatePublic=n&"
+		                "rangeDatePublished=n&rangeDateFirstPublished=n&"));
+		g_assert_nonnull(strstr(queries[i], start));
+		g_assert_nonnull(strstr(queries[i], end));
+		g_assert_true(g_str_has_suffix(queries[i], i == 0
+		                                               ? "&startItem=1&maxCountItem=50"
+		                                               : "&startItem=3&maxCountItem=50"));
+	}
+	g_assert_cmpstr(queries[2], ==,
+	                "method=getVulnDetailInfo&feed=hnd&lang=ja&vulnId=JVNDB-2025-002953+"
+	                "JVNDB-2025-002884");
+	g_assert_cmpint(count_advisories(test->store, "jvn"), ==, 7);
+	for (guint i = 0; i < G_N_ELEMENTS(myjvn_detail_ids); i++)
+		g_assert_cmpint(count_advisory_id(test->store, myjvn_detail_ids[i]), >=, 1);
+	g_assert_true(sync_test_has_line(test, "jvn: 2 of 4 changed advisories listed"));
+	g_assert_true(sync_test_has_line(test, "jvn: 4 of 4 changed advisories listed"));
+	g_assert_true(sync_test_has_line(test, "jvn: details of 2 of 2 changed advisories"));
+	g_assert_true(sync_test_has_line(test, "jvn: 7 advisories"));
+	{
+		g_auto(YmAdvisoryFeed) feed = {0};
+		sync_test_get_feed(test, "/myjvn", &feed);
+		g_assert_cmpstr(feed.source, ==, "jvn");
+		g_assert_cmpstr(feed.high_water, ==, today);
+		g_assert_cmpstr(feed.last_error, ==, NULL);
+		g_assert_cmpint(feed.records, ==, 7);
+	}
+
+	/* the next sync asks from the mark on; one page this time */
+	ym_test_https_clear(test->server, "/myjvn");
+	single = myjvn_list_page(list, "2", "1");
+	ym_test_https_add_bytes(test->server, "/myjvn", single, "application/xml");
+	ym_test_https_add_file(test->server, "/myjvn", detail, "application/xml");
+	myjvn_configure(test, "jvn-years=0");
+	g_assert_cmpint(sync_test_run(test), ==, 0);
+	g_clear_pointer(&queries, g_strfreev);
+	queries = ym_test_https_dup_request_queries(test->server, "/myjvn");
+	g_assert_cmpuint(g_strv_length(queries), ==, 5);
+	g_assert_nonnull(strstr(queries[3], again));
+	g_assert_true(g_str_has_prefix(queries[4], "method=getVulnDetailInfo&"));
+	/* replaced by advisory id, not added again */
+	g_assert_cmpint(count_advisories(test->store, "jvn"), ==, 7);
+}
+
+/* a MyJVN error status: the source fails naming it, nothing is stored and
+ * the mark stays where it was */
+static void
+test_myjvn_error(void)
+{
+	const gchar *answer =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\" "
+	    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	    "xmlns:status=\"http://jvndb.jvn.jp/myjvn/Status\">\n"
+	    "  <status:Status version=\"3.3\" method=\"getVulnOverviewList\" lang=\"ja\" "
+	    "retCd=\"1\" retMax=\"\" errCd=\"EX0001\" errMsg=\"parameter error\" "
+	    "totalRes=\"0\" totalResRet=\"0\" firstRes=\"0\" feed=\"hnd\"/>\n"
+	    "</rdf:RDF>\n";
+	g_autoptr(SyncTest) test = sync_test_new();
+	g_autoptr(GBytes) bytes = g_bytes_new_static(answer, strlen(answer));
+	g_auto(GStrv) queries = NULL;
+	g_auto(YmAdvisoryFeed) feed = {0};
+
+	ym_test_https_add_bytes(test->server, "/myjvn", bytes, "application/xml");
+	myjvn_configure(test, "jvn-years=0");
+	myjvn_set_mark(test, "2025-04-01");
+	g_assert_cmpint(sync_test_run(test), ==, 1);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/myjvn"), ==, 1);
+	queries = ym_test_https_dup_request_queries(test->server, "/myjvn");
+	g_assert_nonnull(strstr(queries[0], "&datePublishedStartY=2025&datePublishedStartM=4&"
+	                                    "datePublishedStartD=1&"));
+	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 0);
+	sync_test_get_feed(test, "/myjvn", &feed);
+	g_assert_cmpstr(feed.high_water, ==, "2025-04-01");
+	g_assert_cmpint(feed.last_success, ==, 0);
+	g_assert_nonnull(feed.last_error);
+	g_assert_nonnull(strstr(feed.last_error, "MyJVN list from item 1: "));
+	g_assert_nonnull(strstr(feed.last_error, "MyJVN API error EX0001"));
+	g_assert_nonnull(strstr(feed.last_error, "parameter error"));
+}
+
+/* the detail request fails: nothing of this sync is stored, not even the
+ * yearly feed that arrived intact before it, and no mark moves */
+static void
+test_myjvn_all_or_nothing(void)
+{
+	g_autofree gchar *list = ym_test_shared_advisory(MYJVN_LIST);
+	g_autofree gchar *rdf = list != NULL ? ym_test_shared_advisory(JVN_RDF) : NULL;
+	g_autoptr(SyncTest) test = NULL;
+	g_autoptr(GBytes) single = NULL;
+	g_autoptr(GBytes) rdf_bytes = NULL;
+	g_autofree gchar *sha256 = NULL;
+	g_autofree gchar *filename = NULL;
+	g_autofree gchar *rdf_path = NULL;
+	g_auto(YmAdvisoryFeed) feed = {0};
+	g_auto(YmAdvisoryFeed) api = {0};
+	g_auto(YmAdvisoryFeed) year = {0};
+
+	if (rdf == NULL)
+		return;
+	test = sync_test_new();
+	rdf_bytes = read_bytes(rdf);
+	sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, rdf_bytes);
+	filename = g_strdup_printf("jvndb_detail_%u.rdf", this_year());
+	rdf_path = g_strconcat("/jvn/", filename, NULL);
+	serve_jvn_checksum(test, filename, sha256, g_bytes_get_size(rdf_bytes), NULL);
+	ym_test_https_add_file(test->server, rdf_path, rdf, "application/xml");
+	single = myjvn_list_page(list, "2", "1");
+	ym_test_https_add_bytes(test->server, "/myjvn", single, "application/xml");
+	ym_test_https_add_status(test->server, "/myjvn", 404, NULL);
+	myjvn_configure(test, "jvn-years=1");
+	myjvn_set_mark(test, "2025-04-01");
+
+	g_assert_cmpint(sync_test_run(test), ==, 1);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, rdf_path), ==, 1);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/myjvn"), ==, 2);
+	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 0);
+	sync_test_get_feed(test, "/jvn/checksum.txt", &feed);
+	g_assert_nonnull(feed.last_error);
+	g_assert_nonnull(strstr(feed.last_error, "details of JVNDB-2025-002953: "));
+	g_assert_null(strstr(feed.last_error, "vulnId"));
+	sync_test_get_feed(test, "/myjvn", &api);
+	g_assert_cmpstr(api.high_water, ==, "2025-04-01");
+	sync_test_get_feed(test, rdf_path, &year);
+	g_assert_cmpstr(year.high_water, ==, NULL);
 }
 
 /* CSAF */
@@ -1710,6 +1946,9 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-sync/jvn/checksum", test_jvn_checksum);
 	g_test_add_func("/ym/advisory-sync/jvn/mismatch", test_jvn_mismatch);
 	g_test_add_func("/ym/advisory-sync/jvn/malformed", test_jvn_malformed);
+	g_test_add_func("/ym/advisory-sync/myjvn/api", test_myjvn_api);
+	g_test_add_func("/ym/advisory-sync/myjvn/error", test_myjvn_error);
+	g_test_add_func("/ym/advisory-sync/myjvn/all-or-nothing", test_myjvn_all_or_nothing);
 	g_test_add_func("/ym/advisory-sync/csaf/rolie", test_csaf_rolie);
 	g_test_add_func("/ym/advisory-sync/csaf/tampered", test_csaf_tampered);
 	g_test_add_func("/ym/advisory-sync/csaf/max", test_csaf_max);

@@ -36,6 +36,7 @@ typedef struct {
 	guint requests;
 	guint delay_ms;
 	GHashTable *last_headers; /* lower-case name → value */
+	GPtrArray *queries;       /* every request's query string, "" for none */
 } YmTestRoute;
 
 struct _YmTestHttps {
@@ -95,6 +96,7 @@ ym_test_route_free(gpointer data)
 	YmTestRoute *route = data;
 	g_queue_clear_full(&route->responses, (GDestroyNotify) ym_test_response_unref);
 	g_hash_table_unref(route->last_headers);
+	g_ptr_array_unref(route->queries);
 	g_free(route);
 }
 
@@ -108,6 +110,7 @@ ym_test_https_ensure_route(YmTestHttps *self, const gchar *path)
 		g_queue_init(&route->responses);
 		route->last_headers =
 		    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		route->queries = g_ptr_array_new_with_free_func(g_free);
 		g_hash_table_insert(self->routes, g_strdup(path), route);
 	}
 	return route;
@@ -303,7 +306,9 @@ ym_test_https_handler_cb(SoupServer *server,
 	g_mutex_lock(&self->mutex);
 	{
 		YmTestRoute *route = ym_test_https_ensure_route(self, path);
+		const gchar *raw_query = g_uri_get_query(soup_server_message_get_uri(msg));
 		route->requests++;
+		g_ptr_array_add(route->queries, g_strdup(raw_query != NULL ? raw_query : ""));
 		g_hash_table_remove_all(route->last_headers);
 		soup_message_headers_foreach(soup_server_message_get_request_headers(msg),
 		                             ym_test_https_record_header_cb, route->last_headers);
@@ -696,6 +701,17 @@ ym_test_https_dup_request_header(YmTestHttps *self, const gchar *path, const gch
 	if (route == NULL)
 		return NULL;
 	return g_strdup(g_hash_table_lookup(route->last_headers, key));
+}
+
+gchar **
+ym_test_https_dup_request_queries(YmTestHttps *self, const gchar *path)
+{
+	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&self->mutex);
+	YmTestRoute *route = g_hash_table_lookup(self->routes, path);
+	g_autoptr(GStrvBuilder) builder = g_strv_builder_new();
+	for (guint i = 0; route != NULL && i < route->queries->len; i++)
+		g_strv_builder_add(builder, g_ptr_array_index(route->queries, i));
+	return g_strv_builder_end(builder);
 }
 
 const gchar *

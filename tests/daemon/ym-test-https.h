@@ -86,6 +86,10 @@ ym_test_https_get_requests(YmTestHttps *self, const gchar *path);
 /* the value of header @name in the last request to @path, or NULL */
 gchar *
 ym_test_https_dup_request_header(YmTestHttps *self, const gchar *path, const gchar *name);
+/* the query strings (as sent, "" for none) of every request to @path, in
+ * order, NULL-terminated; counters survive ym_test_https_clear() */
+gchar **
+ym_test_https_dup_request_queries(YmTestHttps *self, const gchar *path);
 
 /*
  * An HTTP CONNECT proxy on 127.0.0.1 (started on first use) that tunnels
