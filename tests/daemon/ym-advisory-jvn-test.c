@@ -530,6 +530,55 @@ test_rss_api(void)
 	g_assert_cmpstr(product_at(advisory, 1)->vendor, ==, "Rockwell Automation");
 }
 
+/* the paging attributes of the sample's status block: totalRes="6"
+ * totalResRet="2" firstRes="1" (grep); then the same block broken */
+static void
+test_rss_status(void)
+{
+	g_autoptr(GPtrArray) advisories = ym_test_advisory_array_new();
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *data = NULL;
+	YmJvnStatus status = {0};
+	const gchar *bad =
+	    "<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\" "
+	    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	    "xmlns:status=\"http://jvndb.jvn.jp/myjvn/Status\">"
+	    "<status:Status method=\"getVulnOverviewList\" retCd=\"0\" totalRes=\"6\" "
+	    "totalResRet=\"-2\" firstRes=\"1\"/></rdf:RDF>";
+	const gchar *bare = "<rdf:RDF xmlns=\"http://purl.org/rss/1.0/\" "
+	                    "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></rdf:RDF>";
+	gsize length = 0;
+	gboolean ok;
+
+	data = load_sample("myjvn-api-examples/hnd/getVulnOverviewList_hnd.xml", &length);
+	if (data == NULL)
+		return;
+	ok =
+	    ym_advisory_parse_jvn_rss_status(data, length, &status, collect_cb, advisories, &error);
+	g_assert_no_error(error);
+	g_assert_true(ok);
+	g_assert_cmpuint(advisories->len, ==, 2);
+	g_assert_true(status.present);
+	g_assert_cmpint(status.total, ==, 6);
+	g_assert_cmpint(status.returned, ==, 2);
+	g_assert_cmpint(status.first, ==, 1);
+
+	ok = ym_advisory_parse_jvn_rss_status(bad, strlen(bad), &status, collect_cb, advisories,
+	                                      &error);
+	g_assert_error(error, YM_ERROR, YM_ERROR_INVALID_DATA);
+	g_assert_false(ok);
+	g_assert_nonnull(strstr(error->message, "totalResRet is not a number"));
+	g_clear_error(&error);
+
+	/* an iPedia feed has no status block */
+	ok = ym_advisory_parse_jvn_rss_status(bare, strlen(bare), &status, collect_cb, advisories,
+	                                      &error);
+	g_assert_no_error(error);
+	g_assert_true(ok);
+	g_assert_false(status.present);
+	g_assert_cmpint(status.total, ==, 0);
+}
+
 static void
 test_rss_repaired_status(void)
 {
@@ -1381,6 +1430,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-jvn/xml/not-advisories", test_xml_not_advisories);
 	g_test_add_func("/ym/advisory-jvn/rss/ipedia", test_rss_ipedia);
 	g_test_add_func("/ym/advisory-jvn/rss/api", test_rss_api);
+	g_test_add_func("/ym/advisory-jvn/rss/status", test_rss_status);
 	g_test_add_func("/ym/advisory-jvn/rss/repaired-status", test_rss_repaired_status);
 	g_test_add_func("/ym/advisory-jvn/rss/cpe", test_cpe);
 	g_test_add_func("/ym/advisory-jvn/json/detail", test_json_detail);
