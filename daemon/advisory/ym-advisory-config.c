@@ -92,7 +92,7 @@ static const YmConfigKey config_keys[] = {
     {"jvn-url", YM_KEY_URL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_url), 0},
     {"jvn-years", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_years), 30},
     {"jvn-api-url", YM_KEY_URL_OPTIONAL, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_url), 0},
-    {"jvn-api-days", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_days), 3650},
+    {"jvn-api-days", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, jvn_api_days), 365},
     {"csaf-providers", YM_KEY_URL_LIST, G_STRUCT_OFFSET(YmAdvisoryConfig, csaf_providers), 0},
     {"csaf-max", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, csaf_max), 100000},
     {"timeout-seconds", YM_KEY_UINT, G_STRUCT_OFFSET(YmAdvisoryConfig, timeout_seconds), 3600},

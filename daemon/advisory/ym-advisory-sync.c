@@ -41,7 +41,7 @@
 /* MyJVN HND: at most 50 entries per overview page and 10 per detail
  * request (getVulnOverviewList and getVulnDetailInfo pages) */
 #define YM_JVN_API_PAGE_SIZE    50
-#define YM_JVN_API_MAX_PAGES    400
+#define YM_JVN_API_MAX_PAGES    1000
 #define YM_JVN_API_MAX_IDS      (YM_JVN_API_PAGE_SIZE * YM_JVN_API_MAX_PAGES)
 #define YM_JVN_API_DETAIL_BATCH 10
 
@@ -707,8 +707,7 @@ jvn_api_parse_day(const gchar *text)
 typedef struct {
 	GPtrArray *ids;
 	GHashTable *seen;
-	guint items; /* on this page */
-	guint bad;   /* of them without a usable identifier */
+	guint bad; /* entries of this page without a usable identifier */
 } YmJvnIds;
 
 /* getVulnDetailInfo documents vulnId as JVNDB-YYYY-NNNNNN: nothing else
@@ -731,7 +730,6 @@ jvn_ids_put(YmAdvisory *advisory, gpointer user_data, GError **error)
 {
 	YmJvnIds *ids = user_data;
 
-	ids->items++;
 	if (!jvn_is_vuln_id(advisory->id)) {
 		ids->bad++;
 		return TRUE;
@@ -778,7 +776,6 @@ fetch_jvn_api_page(YmAdvisorySync *self,
 	}
 	/* the list only names what changed; the details are fetched next */
 	mapped = g_mapped_file_new(path, FALSE, error);
-	ids->items = 0;
 	ids->bad = 0;
 	ok = mapped != NULL && ym_advisory_parse_jvn_rss_status(g_mapped_file_get_contents(mapped),
 	                                                        g_mapped_file_get_length(mapped),

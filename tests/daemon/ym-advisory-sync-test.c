@@ -1127,6 +1127,31 @@ test_myjvn_error(void)
 	g_assert_nonnull(strstr(feed.last_error, "parameter error"));
 }
 
+/* a server that answers the first page whatever startItem says */
+static void
+test_myjvn_stuck(void)
+{
+	g_autofree gchar *list = ym_test_shared_advisory(MYJVN_LIST);
+	g_autoptr(SyncTest) test = NULL;
+	g_autoptr(GBytes) page1 = NULL;
+	g_auto(YmAdvisoryFeed) feed = {0};
+
+	if (list == NULL)
+		return;
+	test = sync_test_new();
+	page1 = myjvn_list_page(list, "4", "1");
+	ym_test_https_add_bytes(test->server, "/myjvn", page1, "application/xml");
+	myjvn_configure(test, "jvn-years=0");
+	g_assert_cmpint(sync_test_run(test), ==, 1);
+	g_assert_cmpuint(ym_test_https_get_requests(test->server, "/myjvn"), ==, 2);
+	g_assert_cmpint(count_rows(test->store, "jvn"), ==, 0);
+	sync_test_get_feed(test, "/myjvn", &feed);
+	g_assert_cmpstr(feed.high_water, ==, NULL);
+	g_assert_nonnull(feed.last_error);
+	g_assert_nonnull(strstr(feed.last_error, "MyJVN list from item 3: asked for the list "
+	                                         "from item 3, got the one from 1"));
+}
+
 /* the detail request fails: nothing of this sync is stored, not even the
  * yearly feed that arrived intact before it, and no mark moves */
 static void
@@ -1948,6 +1973,7 @@ main(int argc, char **argv)
 	g_test_add_func("/ym/advisory-sync/jvn/malformed", test_jvn_malformed);
 	g_test_add_func("/ym/advisory-sync/myjvn/api", test_myjvn_api);
 	g_test_add_func("/ym/advisory-sync/myjvn/error", test_myjvn_error);
+	g_test_add_func("/ym/advisory-sync/myjvn/stuck", test_myjvn_stuck);
 	g_test_add_func("/ym/advisory-sync/myjvn/all-or-nothing", test_myjvn_all_or_nothing);
 	g_test_add_func("/ym/advisory-sync/csaf/rolie", test_csaf_rolie);
 	g_test_add_func("/ym/advisory-sync/csaf/tampered", test_csaf_tampered);
